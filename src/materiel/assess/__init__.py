@@ -1,0 +1,1 @@
+"""materiel.assess: filled in by its own issue."""

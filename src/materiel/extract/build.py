@@ -1,0 +1,213 @@
+"""Turn the matches of one parsed text into the records of the extraction contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from materiel.extract.components import DocFacts
+from materiel.extract.dates import find_time_expressions, normalise_time
+from materiel.extract.entities import Actor
+from materiel.extract.statements import StatementRules, speakers_by_line
+from materiel.extract.transfers import TransferMatch
+from materiel.model import (
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Evidence,
+    Item,
+    Mention,
+    TimeSpan,
+    TransferStatus,
+)
+
+
+@dataclass(slots=True)
+class PieceResult:
+    """Entities (by key) and events of one piece of a document, with document offsets."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+
+
+def _evidence(sent: Span, offset: int) -> Evidence:
+    return Evidence(start=sent.start_char + offset, end=sent.end_char + offset, text=sent.text)
+
+
+def _when(sent: Span, anchor: Token, published: date | None) -> TimeSpan | None:
+    spans = find_time_expressions(sent.text)
+    if not spans:
+        return None
+    rel = anchor.idx - sent.start_char
+    start, end = min(spans, key=lambda s: min(abs(s[0] - rel), abs(s[1] - rel)))
+    return normalise_time(sent.text[start:end], published)
+
+
+def _entities(facts: DocFacts, doc: Doc, offset: int) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for actor in facts.actors.actors.values():
+        mentions = [
+            Mention(doc[s:e].start_char + offset, doc[s:e].end_char + offset, doc[s:e].text)
+            for s, e in sorted(set(actor.mentions))
+        ]
+        attributes: dict[str, str] = {}
+        if actor.organ_of:
+            attributes["organ_of"] = actor.organ_of
+        if actor.authority:
+            attributes["authority"] = actor.authority
+        aliases = sorted(a for a in actor.aliases if a != actor.name)
+        out[actor.key] = Entity(actor.key, actor.kind, actor.name, actor.country, aliases, mentions, attributes)
+    return out
+
+
+def party_key(actor: Actor) -> str:
+    """The entity a transfer party points at: an organ of a state stands for the state."""
+    if actor.kind != EntityKind.STATE and actor.organ_of:
+        return f"state:{actor.organ_of}"
+    return actor.key
+
+
+def _orient(matches: list[TransferMatch]) -> None:
+    """Give undirected mentions ("deals between A and B") the direction the document states."""
+    directed = {(party_key(m.supplier), party_key(m.recipient))
+                for m in matches if m.supplier and m.recipient and not m.unordered}
+    for m in matches:
+        if m.unordered and m.supplier and m.recipient:
+            pair = (party_key(m.supplier), party_key(m.recipient))
+            if pair not in directed and pair[::-1] in directed:
+                m.supplier, m.recipient = m.recipient, m.supplier
+
+
+def _context_supplier(matches: list[TransferMatch]) -> None:
+    """A transfer that names only its recipient takes the supplier of the transfer stated just
+    before it, within two sentences ("Iran sent X to A. ... Y passed to B")."""
+    last: TransferMatch | None = None
+    for m in matches:
+        if m.supplier is None and m.recipient is not None and last is not None and last.supplier is not None:
+            near = m.sentence.start - last.sentence.end <= 80
+            if near and party_key(last.supplier) != party_key(m.recipient):
+                m.supplier = last.supplier
+        if m.supplier is not None and m.recipient is not None and not m.unordered:
+            last = m
+
+
+def transfer_events(facts: DocFacts, offset: int, published: date | None,
+                    speakers: dict[int, Actor], rules: StatementRules) -> list[Event]:
+    matches = [m for m in facts.transfers if not (m.negated or m.hypothetical or m.blocked)]
+    _context_supplier(matches)
+    _orient(matches)
+    merged: dict[tuple[str, str, str], Event] = {}
+    assert facts.resolver is not None
+    for m in matches:
+        if m.supplier is None or m.recipient is None:
+            continue
+        supplier, recipient = party_key(m.supplier), party_key(m.recipient)
+        if supplier == recipient:
+            continue
+        key = (supplier, recipient, str(m.status))
+        speaker = _speaker(speakers, m.sentence, offset)
+        asserted = [party_key(a) if a.kind == EntityKind.STATE else a.key
+                    for a in rules.asserted_by(m.trigger, facts.resolver, speaker)]
+        event = merged.get(key)
+        if event is None:
+            event = Event(id="", type=EventType.ARMS_TRANSFER, status=m.status,
+                          when=_when(m.sentence, m.trigger, published),
+                          roles={"supplier": supplier, "recipient": recipient, "items": [],
+                                 "consideration": [], "brokers": [], "declared_destinations": [],
+                                 "use": None})
+            merged[key] = event
+        roles = event.roles
+        for item in m.items:
+            new = Item(item.text, item.category, item.quantity)
+            if all((i.text, i.category) != (new.text, new.category) for i in roles["items"]):
+                roles["items"].append(new)
+        for text in m.consideration:
+            if {"text": text} not in roles["consideration"]:
+                roles["consideration"].append({"text": text})
+        for broker in m.brokers:
+            if broker.key not in roles["brokers"]:
+                roles["brokers"].append(broker.key)
+        for dest in m.destinations:
+            if dest not in roles["declared_destinations"]:
+                roles["declared_destinations"].append(dest)
+        roles["use"] = roles["use"] or m.use
+        for a in asserted:
+            if a not in event.asserted_by:
+                event.asserted_by.append(a)
+        if event.when is None:
+            event.when = _when(m.sentence, m.trigger, published)
+        ev = _evidence(m.sentence, offset)
+        if all(e.start != ev.start for e in event.evidence):
+            event.evidence.append(ev)
+        if m.denied:
+            event.roles.setdefault("contested", True)
+    return list(merged.values())
+
+
+def _speaker(speakers: dict[int, Actor], sent: Span, offset: int) -> Actor | None:
+    best: Actor | None = None
+    for line_start, actor in speakers.items():
+        if line_start <= sent.start_char:
+            best = actor
+    del offset
+    return best
+
+
+def designation_events(facts: DocFacts, offset: int, published: date | None) -> list[Event]:
+    out: dict[tuple[str | None, str], Event] = {}
+    for d in facts.designations:
+        for target in d.targets:
+            key = (d.authority, target.key)
+            event = out.get(key)
+            if event is None:
+                event = Event(id="", type=EventType.DESIGNATION,
+                              when=_when(d.sentence, d.trigger, published),
+                              roles={"authority": d.authority, "target": target.key,
+                                     "date": None, "basis": d.basis, "reason": d.reason})
+                if event.when is not None and event.when.start == event.when.end and event.when.start:
+                    event.roles["date"] = event.when.start.isoformat()
+                if d.authority_actor is not None:
+                    event.asserted_by.append(party_key(d.authority_actor))
+                out[key] = event
+            event.evidence.append(_evidence(d.sentence, offset))
+    return list(out.values())
+
+
+def denial_events(facts: DocFacts, offset: int, transfers: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for d in facts.denials:
+        for party in d.parties:
+            key = party_key(party)
+            sent_range = (d.sentence.start_char + offset, d.sentence.end_char + offset)
+            subject = None
+            for t in transfers:
+                in_sentence = any(sent_range[0] <= e.start < sent_range[1] for e in t.evidence)
+                involved = key in (t.roles["supplier"], t.roles["recipient"])
+                if in_sentence or involved:
+                    subject = subject or (t.id if in_sentence else None)
+                    if key not in t.denied_by:
+                        t.denied_by.append(key)
+            out.append(Event(id="", type=EventType.DENIAL, evidence=[_evidence(d.sentence, offset)],
+                             roles={"party": key, "subject": subject}))
+    return out
+
+
+def build_piece(doc: Doc, offset: int, published: date | None, rules: StatementRules) -> PieceResult:
+    facts: DocFacts = doc._.materiel
+    result = PieceResult(entities=_entities(facts, doc, offset))
+    speakers = speakers_by_line(doc, facts.actors)
+    transfers = transfer_events(facts, offset, published, speakers, rules)
+    for i, event in enumerate(transfers):  # provisional ids, so denials can point at them
+        event.id = f"tmp-{offset}-{i}"
+    denials = denial_events(facts, offset, transfers)
+    result.events = [*transfers, *designation_events(facts, offset, published), *denials]
+    return result
+
+
+def status_rank(status: TransferStatus | None) -> int:
+    order = [TransferStatus.ALLEGED, TransferStatus.SOUGHT, TransferStatus.PLANNED, TransferStatus.ATTEMPTED,
+             TransferStatus.AGREED, TransferStatus.DELIVERED]
+    return order.index(status) if status in order else -1

@@ -1,0 +1,97 @@
+"""The spaCy components of materiel, registered by name.
+
+``materiel_gazetteer`` marks states, metonyms, organisations and regions from the data files
+before the statistical NER runs, so "Pyongyang" and "the Houthis" get the entity the gazetteer
+says. ``materiel_facts`` groups mentions into actors and applies the event rules; its result is on
+``doc._.materiel`` as a :class:`DocFacts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
+
+from materiel.extract.entities import ActorIndex, collect_actors
+from materiel.extract.gazetteer import Gazetteer, default_gazetteer
+from materiel.extract.items import ItemMention, build_item_matcher, find_items
+from materiel.extract.statements import DenialMatch, DesignationMatch, StatementRules
+from materiel.extract.syntax import ActorResolver, first_actor_keys
+from materiel.extract.transfers import TransferMatch, TransferRules
+
+if not Doc.has_extension("materiel"):
+    Doc.set_extension("materiel", default=None)
+
+
+@dataclass(slots=True)
+class DocFacts:
+    actors: ActorIndex
+    items: list[ItemMention] = field(default_factory=list)
+    transfers: list[TransferMatch] = field(default_factory=list)
+    designations: list[DesignationMatch] = field(default_factory=list)
+    denials: list[DenialMatch] = field(default_factory=list)
+    resolver: ActorResolver | None = None
+
+
+def gazetteer_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    for surface, org in gaz.orgs.items():
+        patterns.append({"label": "ORG", "pattern": surface, "id": f"org:{surface}"})
+        del org
+    for surface in gaz.regions:
+        patterns.append({"label": "LOC", "pattern": surface, "id": f"region:{surface}"})
+    for surface, code in gaz.demonyms.items():
+        patterns.append({"label": "NORP", "pattern": surface, "id": f"demonym:{code}"})
+    for surface, code in gaz.metonyms.items():
+        patterns.append({"label": "GPE", "pattern": surface, "id": f"metonym:{code}"})
+    for surface, code in gaz.state_names.items():
+        patterns.append({"label": "GPE", "pattern": surface, "id": f"state:{code}"})
+    return patterns
+
+
+@Language.factory("materiel_gazetteer", default_config={"overwrite_ents": True})
+def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> EntityRuler:
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, phrase_matcher_attr="ORTH")
+    # patterns are added as docs made by the tokenizer only: cheap, and the ruler sees whole tokens
+    patterns = gazetteer_patterns(default_gazetteer())
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    return ruler
+
+
+class FactsComponent:
+    """Actors, materiel, transfers, designations and denials of a parsed document."""
+
+    def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.item_matcher = build_item_matcher(nlp, gaz)
+        self.transfers = TransferRules(gaz.triggers.get("transfer_triggers", {}))
+        self.statements = StatementRules(
+            gaz.triggers.get("designation_triggers", {}),
+            gaz.triggers.get("denial_triggers", {}),
+            set(gaz.triggers.get("reporting_verbs", [])),
+        )
+        self.transfers.denial_verbs = set(self.statements.denial.get("verbs", []))
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = collect_actors(doc, self.gaz)
+        sents = list(doc.sents)
+        resolver = ActorResolver(actors, self.gaz, first_actor_keys(sents, actors))
+        items = find_items(doc, self.item_matcher, self.gaz)
+        facts = DocFacts(actors, items, resolver=resolver)
+        facts.transfers = self.transfers.match(doc, actors, resolver, items)
+        facts.designations = self.statements.match_designations(doc, resolver, None)
+        topical = {i for m in items for i in range(m.start, m.end)}
+        topical |= {m.trigger.i for m in facts.transfers}
+        facts.denials = self.statements.match_denials(doc, resolver, topical)
+        doc._.materiel = facts
+        return doc
+
+
+@Language.factory("materiel_facts")
+def make_facts(nlp: Language, name: str) -> FactsComponent:
+    del name
+    return FactsComponent(nlp, default_gazetteer())

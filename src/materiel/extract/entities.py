@@ -1,0 +1,197 @@
+"""Entities of a document: gazetteer and NER mentions grouped into actors.
+
+States are keyed by ISO code, so "North Korea", "the DPRK" and "Pyongyang" are one entity; people
+are grouped by name within the document ("John Kirby", "Mr. Kirby", "KIRBY:"); organisations by
+their canonical name. An organ of a state (the Treasury, the IRGC) stays an organisation but carries
+``organ_of`` so that, as the supplier or recipient of a transfer, it stands for its state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from materiel.extract.gazetteer import Gazetteer
+from materiel.model import EntityKind
+
+TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "ambassador", "secretary", "minister",
+    "general", "gen.", "prime", "foreign", "spokesman", "spokeswoman", "spokesperson", "chairman", "deputy",
+    "admiral", "adm.", "sen.", "senator", "rep.", "representative", "director", "advisor", "adviser", "leader",
+    "premier", "chancellor", "king", "supreme", "commander", "colonel", "col.", "lt.", "sir", "lord", "judge",
+}
+NOT_SPEAKERS = {"MODERATOR", "Q", "QUESTION", "OPERATOR", "PARTICIPANT", "STAFF", "AUDIENCE", "REPORTER",
+                "NOTE", "END", "SOURCE", "UPDATE", "EDITOR", "BACKGROUND", "PHOTO", "VIDEO"}
+SPEAKER_LINE = re.compile(
+    r"^(?:(MR|MS|MRS|DR|AMBASSADOR|SECRETARY|PRESIDENT|GENERAL|ADMIRAL)\.?\s+)?([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?):",
+    re.MULTILINE,
+)
+ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:\s|-)(?:administration|government|White House)\b")
+
+
+@dataclass(slots=True)
+class Actor:
+    key: str
+    kind: EntityKind
+    name: str
+    country: str | None = None
+    organ_of: str | None = None
+    authority: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token start, end
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Actors of one doc and, for each token, the actor whose mention covers it."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_token: dict[int, str] = field(default_factory=dict)
+    person_names: dict[str, str] = field(default_factory=dict)  # surname/token -> key
+
+    def add(self, actor: Actor, start: int, end: int, surface: str) -> Actor:
+        existing = self.actors.setdefault(actor.key, actor)
+        existing.aliases.add(surface)
+        existing.mentions.append((start, end))
+        for i in range(start, end):
+            self.by_token.setdefault(i, existing.key)
+        return existing
+
+    def at(self, token: Token) -> Actor | None:
+        key = self.by_token.get(token.i)
+        return self.actors.get(key) if key else None
+
+    def state_of(self, actor: Actor | None) -> str | None:
+        """The state an actor stands for, as a transfer party: a state, or an organ of one."""
+        if actor is None:
+            return None
+        if actor.kind == EntityKind.STATE:
+            return actor.country
+        return actor.organ_of
+
+
+def clean_person(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    words = [w for w in text.split() if w.strip(".,").lower() not in TITLES]
+    while words and not words[0][:1].isupper():
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def state_actor(gaz: Gazetteer, code: str) -> Actor:
+    info = gaz.states.get(code)
+    return Actor(f"state:{code}", EntityKind.STATE, info.name if info else code, country=code)
+
+
+def _gazetteer_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
+    ent_id = ent.ent_id_
+    kind, _, value = ent_id.partition(":")
+    if kind in {"state", "metonym", "demonym"}:
+        return state_actor(gaz, value)
+    if kind == "org":
+        info = gaz.orgs.get(value)
+        if info is None:
+            return None
+        return Actor(f"org:{_slug(info.name)}", EntityKind.ORGANIZATION, info.name, country=info.country,
+                     organ_of=info.organ_of, authority=info.authority)
+    if kind == "region":
+        region = gaz.regions.get(value)
+        name = region.name if region else value
+        return Actor(f"region:{_slug(name)}", EntityKind.REGION, name, country=region.country if region else None)
+    return None
+
+
+def _is_weapon_text(gaz: Gazetteer, text: str) -> bool:
+    return text.lower() in gaz.weapons
+
+
+def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
+    text = re.sub(r"[’']s$", "", ent.text.strip()).strip(" -–,")
+    if not text or _is_weapon_text(gaz, text) or not any(ch.isalpha() for ch in text):
+        return None
+    if ent.label_ == "PERSON":
+        name = clean_person(text)
+        if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
+            return None
+        return Actor(f"person:{_slug(name)}", EntityKind.PERSON, name)
+    if ent.label_ in {"GPE", "LOC", "FAC"}:
+        code = gaz.state_code(text)
+        if code:
+            return state_actor(gaz, code)
+        name = text[4:] if text.lower().startswith("the ") else text
+        return Actor(f"region:{_slug(name)}", EntityKind.REGION, name)
+    if ent.label_ == "ORG":
+        name = text[4:] if text.lower().startswith("the ") else text
+        if len(name) < 2 or name.isupper() and len(name) > 12:
+            return None
+        return Actor(f"org:{_slug(name)}", EntityKind.ORGANIZATION, name)
+    return None
+
+
+def _merge_people(index: ActorIndex) -> None:
+    """Fold short person names ("Kirby", "Mr. Kirby") into the fuller name that contains them."""
+    people = [a for a in index.actors.values() if a.kind == EntityKind.PERSON]
+    people.sort(key=lambda a: -len(a.name.split()))
+    for short in people:
+        short_tokens = short.name.lower().split()
+        for full in people:
+            if full is short or len(full.name.split()) <= len(short_tokens) or full.key not in index.actors:
+                continue
+            full_tokens = full.name.lower().split()
+            if all(t in full_tokens for t in short_tokens) and short.key in index.actors:
+                full.aliases |= short.aliases
+                full.mentions.extend(short.mentions)
+                for i, key in list(index.by_token.items()):
+                    if key == short.key:
+                        index.by_token[i] = full.key
+                del index.actors[short.key]
+                break
+
+
+def _speaker_labels(doc: Doc, index: ActorIndex) -> None:
+    for match in SPEAKER_LINE.finditer(doc.text):
+        name = match.group(2)
+        if name in NOT_SPEAKERS or len(name) < 3:
+            continue
+        span = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        if span is None:
+            continue
+        pretty = " ".join(part.capitalize() for part in name.split())
+        index.add(Actor(f"person:{_slug(pretty)}", EntityKind.PERSON, pretty), span.start, span.end, span.text)
+
+
+def _administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """'the Biden administration' names a person as well as standing for the state."""
+    for match in ADMINISTRATION.finditer(doc.text):
+        name = match.group(1)
+        if gaz.state_code(name) or name in {"The", "This", "That", "Our", "Their"}:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        actor = Actor(f"person:{_slug(name)}", EntityKind.PERSON, name)
+        existing = index.actors.setdefault(actor.key, actor)
+        existing.aliases.add(name)
+        existing.mentions.append((span.start, span.end))
+
+
+def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
+    index = ActorIndex()
+    for ent in doc.ents:
+        actor = _gazetteer_actor(gaz, ent) if ent.ent_id_ else _ner_actor(gaz, ent)
+        if actor is None:
+            continue
+        if actor.organ_of and f"state:{actor.organ_of}" not in index.actors:
+            # the state an organ acts for exists as an entity, so events can point at it
+            index.actors[f"state:{actor.organ_of}"] = state_actor(gaz, actor.organ_of)
+        index.add(actor, ent.start, ent.end, ent.text)
+    _speaker_labels(doc, index)
+    _administration_people(doc, index, gaz)
+    _merge_people(index)
+    return index

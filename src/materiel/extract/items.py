@@ -1,0 +1,80 @@
+"""Materiel mentions: weapon-lexicon matches with their category and stated quantity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from materiel.extract.gazetteer import Gazetteer
+from materiel.model import Item, ItemCategory
+
+CATEGORY_WORDS_IN_GENERIC = 6  # how deep below a generic head ("components ... of UAVs") to look
+
+
+@dataclass(slots=True)
+class ItemMention:
+    start: int  # token index
+    end: int
+    category: ItemCategory
+    text: str
+    quantity: str | None = None
+
+    def to_item(self) -> Item:
+        return Item(text=self.text, category=self.category, quantity=self.quantity)
+
+
+def build_item_matcher(nlp: Language, gaz: Gazetteer) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for term in gaz.weapons:
+        matcher.add(term, [nlp.make_doc(term)])
+    return matcher
+
+
+def _quantity(root: Token) -> str | None:
+    for child in root.children:
+        if child.dep_ == "nummod":
+            left = min(t.i for t in child.subtree)
+            return root.doc[left : child.i + 1].text
+    return None
+
+
+def _category_below(head: Token, by_token: dict[int, ItemMention]) -> ItemCategory | None:
+    """The category named under a generic head: "components used in the production of UAVs"."""
+    for token in head.subtree:
+        if token.i == head.i or abs(token.i - head.i) > 12:
+            continue
+        mention = by_token.get(token.i)
+        if mention is not None and mention.category != ItemCategory.UNSPECIFIED:
+            return mention.category
+    return None
+
+
+def find_items(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[ItemMention]:
+    """Longest lexicon matches; civil goods and programmes ("commercial aircraft") are dropped."""
+    spans: list[Span] = []
+    for match_id, start, end in matcher(doc):
+        spans.append(Span(doc, start, end, label=match_id))
+    mentions: list[ItemMention] = []
+    for span in filter_spans(spans):
+        category = gaz.weapons.get(span.text.lower())
+        if category is None:
+            continue
+        root = span.root
+        # a materiel word modifying a non-materiel noun ("arms control", "missile programme") is no item,
+        # unless that noun is one the extractor treats as an event ("arms transfers"): kept, rules decide.
+        mentions.append(ItemMention(span.start, span.end, category, span.text, _quantity(root)))
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    generic = gaz.generic_heads
+    for token in doc:
+        if token.lower_ in generic and token.i not in by_token:
+            category = _category_below(token, by_token)
+            if category is not None and token.dep_ not in {"compound"}:
+                left = min([token.i, *[c.i for c in token.children if c.dep_ in {"amod", "compound"}]])
+                text = doc[left : token.i + 1].text
+                mentions.append(ItemMention(left, token.i + 1, category, text, _quantity(token)))
+    mentions.sort(key=lambda m: m.start)
+    return mentions

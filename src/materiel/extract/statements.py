@@ -1,0 +1,228 @@
+"""Designations, denials and attribution: who sanctioned whom, who denies, who says so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
+from materiel.model import EntityKind
+
+LEGAL_BASIS = re.compile(
+    r"\b(?:E\.\s?O\.|Executive Order|EO)\s?\d{5}\b|\b(?:UNSCR|[Rr]esolution)\s+\d{3,4}(?:\s\(\d{4}\))?"
+    r"|\bCouncil (?:Decision|Regulation) \(?(?:CFSP|EU)?\)? ?\d{4}/\d+|\bsection \d+\(\w\)\(\w+\)",
+)
+TARGET_KINDS = {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.VESSEL, EntityKind.AIRCRAFT}
+AUTHORITY_STATES = {"US": "US", "GB": "UK"}
+
+
+@dataclass(slots=True)
+class DesignationMatch:
+    trigger: Token
+    sentence: Span
+    targets: list[Actor]
+    authority: str | None
+    authority_actor: Actor | None
+    basis: str | None = None
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class DenialMatch:
+    trigger: Token
+    sentence: Span
+    parties: list[Actor]
+    claim_span: tuple[int, int] | None = None  # token span of what is denied
+
+
+@dataclass(slots=True)
+class StatementRules:
+    designation: dict[str, Any]
+    denial: dict[str, Any]
+    reporting_verbs: set[str] = field(default_factory=set)
+
+    # ---- designations ---------------------------------------------------------------------
+    def authority_of(self, actor: Actor | None) -> str | None:
+        if actor is None:
+            return None
+        if actor.authority:
+            return actor.authority
+        if actor.kind == EntityKind.STATE and actor.country:
+            return AUTHORITY_STATES.get(actor.country, actor.country)
+        if actor.organ_of:
+            return AUTHORITY_STATES.get(actor.organ_of, actor.organ_of)
+        return None
+
+    def _not_done(self, trigger: Token) -> bool:
+        cues = set(self.designation.get("not_done_cues", []))
+        for tok in [trigger, *ancestors_in_sentence(trigger, 4)]:
+            if tok.lemma_.lower() in cues and tok is not trigger:
+                return True
+            if any(c.dep_ in {"aux", "neg"} and c.lemma_.lower() in cues | {"not"} for c in tok.children):
+                return True
+        return False
+
+    def _targets_of(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
+        heads: list[Token] = []
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            heads += prep_objects(trigger, {"on", "against", "of", "targeting"})
+        elif passive:
+            heads += children(trigger, {"nsubjpass"})
+        else:
+            heads += children(trigger, {"dobj"})
+            heads += prep_objects(trigger, {"on", "against"})
+        if trigger.dep_ in {"amod", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
+            heads.append(trigger.head)  # "the U.S.-designated X", "previously sanctioned Y"
+        if trigger.dep_ == "relcl":
+            heads.append(trigger.head)
+        out: list[Actor] = []
+        for head in heads:
+            for tok in [head, *head.conjuncts, *children(head, {"appos"})]:
+                actor = resolver.actor(tok)
+                if actor is None:
+                    for inner in tok.subtree:
+                        candidate = resolver.index.at(inner)
+                        if candidate is not None and candidate.kind in TARGET_KINDS:
+                            actor = candidate
+                            break
+                if actor is not None and actor.kind in TARGET_KINDS and actor.authority is None \
+                        and actor not in out:
+                    out.append(actor)
+        return out
+
+    def _authority(self, trigger: Token, sent: Span, resolver: ActorResolver) -> tuple[str | None, Actor | None]:
+        candidates: list[Token] = []
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+        if passive or trigger.pos_ in {"NOUN", "PROPN"}:
+            candidates += prep_objects(trigger, {"by"})
+        candidates += children(trigger, {"nsubj", "poss", "compound", "amod", "npadvmod"})
+        for tok in candidates:
+            actor = resolver.actor(tok)
+            if self.authority_of(actor):
+                return self.authority_of(actor), actor
+        left = trigger.doc[max(trigger.i - 3, sent.start) : trigger.i].text
+        for code, words in self.designation.get("authority_words", {}).items():
+            if any(re.search(rf"\b{re.escape(w)}\b", left) for w in words):
+                return code, None
+        for tok in sent:  # "According to the Treasury ..."
+            actor = resolver.index.at(tok)
+            if actor is not None and self.authority_of(actor) and actor.kind != EntityKind.PERSON:
+                return self.authority_of(actor), actor
+        return None, None
+
+    def match_designations(self, doc: Doc, resolver: ActorResolver,
+                           default_authority: str | None) -> list[DesignationMatch]:
+        verbs = set(self.designation.get("verbs", []))
+        nouns = set(self.designation.get("nouns", []))
+        out: list[DesignationMatch] = []
+        for sent in doc.sents:
+            for token in sent:
+                lemma = token.lemma_.lower()
+                is_verb = token.tag_.startswith("VB") and lemma in verbs
+                is_noun = token.pos_ == "NOUN" and lemma in nouns
+                if not (is_verb or is_noun) or self._not_done(token):
+                    continue
+                if lemma in {"add", "list", "target", "identify", "impose"} and not self._list_context(token):
+                    continue
+                targets = self._targets_of(token, resolver)
+                if not targets:
+                    continue
+                authority, actor = self._authority(token, sent, resolver)
+                basis = LEGAL_BASIS.search(sent.text)
+                reason = next((doc[o.left_edge.i : o.right_edge.i + 1].text
+                               for o in prep_objects(token, {"for"})), None)
+                out.append(DesignationMatch(token, sent, targets, authority or default_authority, actor,
+                                            basis.group(0) if basis else None, reason))
+        return out
+
+    def _list_context(self, token: Token) -> bool:
+        words = set(self.designation.get("list_words", []))
+        window = token.sent.text.lower()
+        return any(w in window for w in words) or "sanction" in window
+
+    # ---- denials --------------------------------------------------------------------------
+    def match_denials(self, doc: Doc, resolver: ActorResolver, topical: set[int]) -> list[DenialMatch]:
+        """Denials by an actor of a claim about arms or support. ``topical`` holds the token
+        indices of materiel and transfer words: a denial must concern one of them or a claim."""
+        verbs = set(self.denial.get("verbs", []))
+        nouns = set(self.denial.get("nouns", []))
+        claims = set(self.denial.get("claim_nouns", []))
+        out: list[DenialMatch] = []
+        for sent in doc.sents:
+            for token in sent:
+                lemma = token.lemma_.lower()
+                if not ((token.pos_ == "VERB" and lemma in verbs) or (token.pos_ == "NOUN" and lemma in nouns)):
+                    continue
+                subj = children(token, {"nsubj"}) if token.pos_ == "VERB" else children(token, {"poss"})
+                subj += prep_objects(token, {"by"})
+                parties = [a for a in map(resolver.party, subj) if a]
+                parties += [resolver.party(c) for s in subj for c in s.conjuncts if resolver.party(c)]  # type: ignore[misc]
+                if not parties:
+                    continue
+                objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp", "prep", "xcomp"}]
+                region = [t.i for o in objects for t in o.subtree]
+                about = any(i in topical for i in region) or any(
+                    doc[i].lemma_.lower() in claims for i in region)
+                if not about:
+                    continue
+                span = (min(region), max(region) + 1) if region else None
+                out.append(DenialMatch(token, sent, list({a.key: a for a in parties}.values()), span))
+        return out
+
+    # ---- attribution ----------------------------------------------------------------------
+    def asserted_by(self, token: Token, resolver: ActorResolver, speaker: Actor | None) -> list[Actor]:
+        """Who the sentence reports as saying the fact: "X said", "according to X", "X accused"."""
+        out: list[Actor] = []
+        for tok in ancestors_in_sentence(token, 8):
+            if tok.lemma_.lower() in self.reporting_verbs:
+                for child in tok.children:
+                    if child.dep_ in {"nsubj", "agent"}:
+                        actor = resolver.actor(child)
+                        if actor is not None and actor.kind != EntityKind.REGION:
+                            out.append(actor)
+        sent = token.sent
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+                for obj in prep_objects(sent.doc[tok.i + 1], {"to"}) or list(sent.doc[tok.i + 1].children):
+                    actor = resolver.actor(obj)
+                    if actor is not None:
+                        out.append(actor)
+            if tok.lemma_.lower() in self.reporting_verbs and tok.dep_ in {"ROOT", "parataxis"} and tok.i > token.i:
+                for child in tok.children:
+                    if child.dep_ == "nsubj":
+                        actor = resolver.actor(child)
+                        if actor is not None and actor.kind != EntityKind.REGION:
+                            out.append(actor)
+        if not out and speaker is not None:
+            out.append(speaker)
+        return list({a.key: a for a in out}.values())
+
+
+def speakers_by_line(doc: Doc, index: ActorIndex) -> dict[int, Actor]:
+    """In transcripts, the labelled speaker ("MR. KIRBY:") of each character offset's paragraph."""
+    out: dict[int, Actor] = {}
+    current: Actor | None = None
+    offset = 0
+    for line in doc.text.split("\n"):
+        span = doc.char_span(offset, offset + len(line), alignment_mode="expand") if line else None
+        if span is not None and ":" in line[:40]:
+            label = line.split(":", 1)[0]
+            for tok in span:
+                if tok.idx - offset >= len(label):
+                    break
+                actor = index.at(tok)
+                if actor is not None and actor.kind == EntityKind.PERSON:
+                    current = actor
+                    break
+            else:
+                if label.isupper():
+                    current = None
+        if current is not None:
+            out[offset] = current
+        offset += len(line) + 1
+    return out

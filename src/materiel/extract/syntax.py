@@ -1,0 +1,118 @@
+"""Small helpers over the dependency parse shared by the event rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.gazetteer import Gazetteer
+from materiel.model import EntityKind
+
+PRONOUNS_THING = {"it", "its", "they", "their", "them", "itself"}
+PRONOUNS_PERSON = {"he", "his", "him", "she", "her"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "prep", "pobj"}
+
+
+def ancestors_in_sentence(token: Token, limit: int = 8) -> Iterator[Token]:
+    """The chain of heads above ``token`` up to the sentence root."""
+    current = token
+    for _ in range(limit):
+        if current.head is current:
+            return
+        current = current.head
+        yield current
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the prepositions in ``preps`` attached to ``token`` ("from X", "to Y and Z")."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    out.append(obj)
+                    out.extend(obj.conjuncts)
+    return out
+
+
+def children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        out.append(tok)
+        out.extend(c for c in tok.conjuncts if c.i > tok.i)
+    return out
+
+
+class ActorResolver:
+    """Finds the actor a token stands for: a mention, an organ ("Iranian officials"), a pronoun."""
+
+    def __init__(self, index: ActorIndex, gaz: Gazetteer, sentence_subjects: dict[int, str]) -> None:
+        self.index = index
+        self.gaz = gaz
+        self.sentence_subjects = sentence_subjects  # sentence start -> actor key of its first actor
+
+    def actor(self, token: Token | None) -> Actor | None:
+        if token is None:
+            return None
+        direct = self.index.at(token)
+        if direct is not None:
+            return direct
+        lower = token.lower_
+        if lower in self.gaz.organ_nouns or token.lemma_.lower() in self.gaz.organ_nouns:
+            for child in token.children:
+                if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    found = self.index.at(child)
+                    if found is not None and found.kind in {EntityKind.STATE, EntityKind.ORGANIZATION}:
+                        return found
+            for obj in prep_objects(token, {"of"}):
+                found = self.index.at(obj)
+                if found is not None and found.kind == EntityKind.STATE:
+                    return found
+        if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
+            return self._antecedent(token, person=lower in PRONOUNS_PERSON)
+        return None
+
+    def _antecedent(self, token: Token, *, person: bool) -> Actor | None:
+        sent = token.sent
+        for i in range(token.i - 1, sent.start - 1, -1):
+            actor = self.index.at(token.doc[i])
+            if actor is None or actor.kind == EntityKind.REGION:
+                continue
+            if (actor.kind == EntityKind.PERSON) == person:
+                return actor
+        previous = self.sentence_subjects.get(sent.start)
+        if previous:
+            actor = self.index.actors.get(previous)
+            if actor is not None and (actor.kind == EntityKind.PERSON) == person:
+                return actor
+        return None
+
+    def party(self, token: Token | None) -> Actor | None:
+        """An actor that can supply or receive: not a region or place."""
+        actor = self.actor(token)
+        if actor is None or actor.kind == EntityKind.REGION:
+            return None
+        return actor
+
+
+def first_actor_keys(sents: list[Span], index: ActorIndex) -> dict[int, str]:
+    """For each sentence start, the actor of the subject of the sentence before it."""
+    out: dict[int, str] = {}
+    previous: str | None = None
+    for sent in sents:
+        if previous:
+            out[sent.start] = previous
+        subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS), None)
+        key = index.by_token.get(subject.i) if subject is not None else None
+        if key is None:
+            key = next((index.by_token[t.i] for t in sent if t.i in index.by_token
+                        and not index.by_token[t.i].startswith("region:")), None)
+        previous = key or previous
+    return out

@@ -1,0 +1,337 @@
+"""Arms-transfer rules over the dependency parse.
+
+A transfer needs a trigger (a verb or noun of transfer from ``triggers.yaml``), materiel attached to
+it (the weapon lexicon), and both ends. Each trigger has a frame that says where the ends are:
+a *giver* trigger ("supply", "provision") has the supplier as its subject, possessor or by-agent and
+the recipient after "to"; a *taker* ("seek", "procurement") has the recipient there and the supplier
+after "from" or as the origin of the items ("Iranian drones", "DPRK ballistic missiles"); a *user*
+("use") has the recipient as its subject and the supplier as the origin of the items; a *neutral*
+one ("deal", "cooperation") takes its ends from "between A and B" or "A-B".
+
+``match_transfers`` returns candidate transfers with the tokens they rest on; ``build`` in the
+pipeline turns them into events. Negated, hypothetical and prohibited transfers are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.items import ItemMention
+from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
+from materiel.model import EntityKind, TransferStatus
+
+GOVERNOR_DEPS = {"xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "conj", "prep", "pobj", "dobj", "nsubj",
+                 "nsubjpass", "attr", "appos", "advmod", "oprd"}
+
+
+@dataclass(slots=True)
+class TransferMatch:
+    trigger: Token
+    frame: str
+    sentence: Span
+    supplier: Actor | None = None
+    recipient: Actor | None = None
+    brokers: list[Actor] = field(default_factory=list)
+    items: list[ItemMention] = field(default_factory=list)
+    origin: Actor | None = None
+    unordered: bool = False
+    status: TransferStatus = TransferStatus.DELIVERED
+    consideration: list[str] = field(default_factory=list)
+    consideration_tokens: set[int] = field(default_factory=set)
+    destinations: list[str] = field(default_factory=list)
+    use: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    blocked: bool = False
+    denied: bool = False
+
+
+class TransferRules:
+    """Applies the trigger frames of ``triggers.yaml`` to one parsed document."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.verbs: dict[str, dict[str, Any]] = config.get("verbs", {})
+        self.nouns: dict[str, dict[str, Any]] = config.get("nouns", {})
+        self.status_governors = {
+            lemma: TransferStatus(status)
+            for status, lemmas in config.get("status_governors", {}).items()
+            for lemma in lemmas
+        }
+        self.blocking = set(config.get("blocking_governors", []))
+        self.object_control = set(config.get("object_control", []))
+        self.hypothetical = set(config.get("hypothetical_cues", []))
+        self.consideration_cues = [c.split() for c in config.get("consideration_cues", [])]
+        self.denial_verbs: set[str] = set()
+
+    # ---- triggers -------------------------------------------------------------------------
+    def frame_of(self, token: Token) -> dict[str, Any] | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            return self.verbs.get(lemma)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return self.nouns.get(lemma) or self.nouns.get(token.lower_)
+        return None
+
+    def match(self, doc: Doc, index: ActorIndex, resolver: ActorResolver,
+              items: list[ItemMention]) -> list[TransferMatch]:
+        item_at = {i: m for m in items for i in range(m.start, m.end)}
+        found: list[TransferMatch] = []
+        for sent in doc.sents:
+            consideration = self._consideration(sent, index)
+            for token in sent:
+                frame = self.frame_of(token)
+                if frame is None:
+                    continue
+                match = TransferMatch(token, frame["frame"], sent, status=TransferStatus(frame["status"]))
+                match.consideration, match.consideration_tokens = consideration
+                match.items = self._items(token, item_at, match.consideration_tokens)
+                if not match.items:
+                    continue
+                self._roles(match, resolver, item_at)
+                self._modality(match)
+                found.append(match)
+            self._share_within_sentence([m for m in found if m.sentence.start == sent.start])
+        return found
+
+    # ---- items ----------------------------------------------------------------------------
+    def _item_roots(self, trigger: Token) -> list[Token]:
+        roots: list[Token] = []
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            roots += prep_objects(trigger, {"of"})
+            roots += children(trigger, {"compound", "amod", "nmod"})
+        else:
+            roots += children(trigger, {"dobj", "nsubjpass", "attr", "oprd"})
+            roots += prep_objects(trigger, {"with", "of"})
+            if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
+                roots.append(trigger.head)
+        if trigger.dep_ == "conj" and not roots:
+            roots += self._item_roots(trigger.head)
+        return roots
+
+    def _items(self, trigger: Token, item_at: dict[int, ItemMention], excluded: set[int]) -> list[ItemMention]:
+        seen: dict[int, ItemMention] = {}
+        for root in self._item_roots(trigger):
+            for token in root.subtree:
+                mention = item_at.get(token.i)
+                if mention is not None and token.i not in excluded and abs(token.i - root.i) < 15:
+                    seen[mention.start] = mention
+        # the trigger's own conjuncts share the object ("export and procurement of missiles")
+        if not seen:
+            for conj in trigger.conjuncts:
+                if self.frame_of(conj) is not None:
+                    for root in self._item_roots(conj):
+                        for token in root.subtree:
+                            mention = item_at.get(token.i)
+                            if mention is not None and token.i not in excluded:
+                                seen[mention.start] = mention
+        return [seen[k] for k in sorted(seen)]
+
+    # ---- roles ----------------------------------------------------------------------------
+    def _subject(self, token: Token, resolver: ActorResolver) -> Actor | None:
+        """The doer of a verb trigger: its subject, by-agent, or the controller of its clause."""
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        if passive:
+            for obj in prep_objects(token, {"by"}):
+                actor = resolver.party(obj)
+                if actor:
+                    return actor
+            return None
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return resolver.party(child)
+        current = token
+        for _ in range(4):
+            head = current.head
+            if head is current:
+                return None
+            if current.dep_ == "pcomp" and head.dep_ == "prep":  # accused X of supplying
+                governor = head.head
+                for child in governor.children:
+                    if child.dep_ == "dobj":
+                        return resolver.party(child)
+                current = governor
+                continue
+            if current.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:  # Russia's attempt to buy
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        return resolver.party(child)
+                for obj in prep_objects(head, {"by", "of"}):
+                    actor = resolver.party(obj)
+                    if actor:
+                        return actor
+                return resolver.party(head)
+            if current.dep_ in {"xcomp", "advcl", "conj", "ccomp"}:
+                if head.lemma_.lower() in self.object_control:
+                    for child in head.children:
+                        if child.dep_ == "dobj":
+                            return resolver.party(child)
+                for child in head.children:
+                    if child.dep_ in {"nsubj", "csubj"}:
+                        return resolver.party(child)
+                current = head
+                continue
+            if current.dep_ == "pobj" and head.dep_ == "prep":  # in an attempt to obtain
+                current = head.head
+                for child in current.children:
+                    if child.dep_ in {"nsubj", "csubj"}:
+                        return resolver.party(child)
+                continue
+            return None
+        return None
+
+    def _partner(self, token: Token, resolver: ActorResolver) -> Actor | None:
+        """'worked with X to obtain': the party the go-between dealt with."""
+        for governor in [token, *ancestors_in_sentence(token, 3)]:
+            for obj in prep_objects(governor, {"with"}):
+                actor = resolver.party(obj)
+                if actor:
+                    return actor
+        return None
+
+    def _origin(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
+        for mention in match.items:
+            root = match.trigger.doc[mention.start : mention.end].root
+            for tok in [root, *root.children]:
+                if tok.dep_ in {"amod", "compound", "poss", "nmod"} or tok is root:
+                    actor = resolver.party(tok) if tok is not root else None
+                    if actor is not None and tok.i not in item_at:
+                        match.origin = actor
+                        return
+
+    def _roles(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
+        token = match.trigger
+        self._origin(match, resolver, item_at)
+        is_noun = token.pos_ in {"NOUN", "PROPN"}
+        doer: Actor | None
+        if is_noun:
+            doer = None
+            for child in token.children:
+                if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i not in item_at:
+                    doer = doer or resolver.party(child)
+            if match.frame == "giver":
+                doer = doer or next(filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None)
+        else:
+            doer = self._subject(token, resolver)
+        to_side = [a for a in map(resolver.party, prep_objects(token, {"to", "into"})) if a]
+        to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
+        from_side = next(filter(None, map(resolver.party, prep_objects(token, {"from"}))), None)
+        for_side = next(filter(None, map(resolver.party, prep_objects(token, {"for"}))), None)
+        if match.frame in {"giver", "giver_object"}:
+            match.supplier = doer
+            objects = [a for a in map(resolver.party, children(token, {"dobj"})) if a]
+            if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
+                to_side = objects + to_side
+            match.recipient = to_side[0] if to_side else for_side
+            if match.supplier is None:
+                match.supplier = match.origin
+        elif match.frame in {"taker", "user"}:
+            match.recipient = doer
+            if doer is not None and doer.kind in {EntityKind.PERSON, EntityKind.ORGANIZATION} and for_side \
+                    and doer.organ_of is None:
+                match.brokers.append(doer)
+                match.recipient = for_side
+            elif doer is None and for_side is not None:
+                match.recipient = for_side
+            match.supplier = (from_side if match.frame == "taker" else None) or match.origin
+            if match.supplier is None and match.brokers:
+                match.supplier = self._partner(token, resolver)
+        self._between(match, resolver)
+        self._destinations(match, resolver)
+
+    def _between(self, match: TransferMatch, resolver: ActorResolver) -> None:
+        if match.supplier is not None and match.recipient is not None:
+            return
+        for governor in [match.trigger, *ancestors_in_sentence(match.trigger, 4)]:
+            parties = [a for a in map(resolver.party, prep_objects(governor, {"between", "among"})) if a]
+            if len(parties) < 2:
+                parties = [a for a in map(resolver.party, children(governor, {"compound", "nmod", "amod"})) if a]
+            distinct = list({a.key: a for a in parties}.values())
+            if len(distinct) >= 2:
+                match.supplier, match.recipient = distinct[0], distinct[1]
+                match.unordered = True
+                if match.status == TransferStatus.DELIVERED:
+                    match.status = TransferStatus.ALLEGED
+                return
+
+    def _destinations(self, match: TransferMatch, resolver: ActorResolver) -> None:
+        for obj in prep_objects(match.trigger, {"to", "into", "for"}):
+            actor = resolver.actor(obj)
+            if actor is not None and actor.kind == EntityKind.REGION:
+                match.destinations.append(actor.name)
+
+    # ---- modality -------------------------------------------------------------------------
+    def _modality(self, match: TransferMatch) -> None:
+        token = match.trigger
+        chain = [token, *ancestors_in_sentence(token, 6)]
+        status_set = False
+        for i, tok in enumerate(chain):
+            lemma = tok.lemma_.lower()
+            if any(c.dep_ == "neg" for c in tok.children) or (i > 0 and any(
+                    c.lower_ in {"no", "never"} and c.dep_ in {"det", "neg", "advmod"} for c in tok.children)):
+                match.negated = True
+            if any(c.dep_ in {"aux", "mark", "advmod", "det"} and c.lower_ in self.hypothetical
+                   for c in tok.children) and not any(c.lower_ in {"have", "has"} for c in tok.children):
+                match.hypothetical = True
+            if token.pos_ in {"NOUN", "PROPN"} and i == 0 and any(
+                    c.lower_ in {"any", "future", "potential", "possible"} for c in tok.children):
+                match.hypothetical = True
+            if i > 0 and lemma in self.blocking:
+                match.blocked = True
+            if i > 0 and lemma in self.denial_verbs:
+                match.denied = True
+                break
+            if i > 0 and not status_set and lemma in self.status_governors:
+                match.status = self.status_governors[lemma]
+                status_set = True
+            if tok.dep_ == "ROOT":
+                break
+        if token.i + 1 < len(token.doc) and token.nbor(1).lemma_.lower() in self.blocking:
+            match.blocked = True  # "export ban", "arms embargo"
+
+    # ---- consideration --------------------------------------------------------------------
+    def _consideration(self, sent: Span, index: ActorIndex) -> tuple[list[str], set[int]]:
+        words = [t.lower_ for t in sent]
+        texts: list[str] = []
+        covered: set[int] = set()
+        for cue in self.consideration_cues:
+            n = len(cue)
+            for i in range(len(words) - n + 1):
+                if words[i : i + n] != cue:
+                    continue
+                last = sent[i + n - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"] or (
+                    [sent[i + n]] if i + n < len(sent) else [])
+                for obj in objects:
+                    covered.update(t.i for t in obj.subtree)
+                    for part in [obj, *obj.conjuncts]:
+                        texts.extend(self._goods(part, index))
+        return texts, covered
+
+    def _goods(self, head: Token, index: ActorIndex) -> list[str]:
+        if head.i in index.by_token:
+            return []
+        if any(c.lemma_ == "range" for c in head.children):  # "materials ranging from A to B and C"
+            out: list[str] = []
+            for tok in head.subtree:
+                if tok.dep_ == "pobj" and tok is not head:
+                    out.extend(self._goods(tok, index))
+                    out.extend(g for c in tok.conjuncts for g in self._goods(c, index))
+            return list(dict.fromkeys(out))
+        left = min([head.i, *[c.i for c in head.children if c.dep_ in {"amod", "compound", "nmod"}]])
+        return [head.doc[left : head.i + 1].text]
+
+    # ---- fallbacks ------------------------------------------------------------------------
+    @staticmethod
+    def _share_within_sentence(matches: list[TransferMatch]) -> None:
+        """A list of transfers in one sentence shares a stated supplier ("... passed to X, and
+        drones provided to Y by Z")."""
+        suppliers = [m.supplier for m in matches if m.supplier is not None and not m.unordered]
+        for m in matches:
+            if m.supplier is None and m.recipient is not None and suppliers:
+                candidates = [s for s in suppliers if s.key != m.recipient.key]
+                if candidates:
+                    m.supplier = candidates[-1]

@@ -1,0 +1,1 @@
+"""materiel.graph: filled in by its own issue."""

@@ -1,0 +1,1 @@
+"""materiel.screen: filled in by its own issue."""

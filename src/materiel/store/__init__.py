@@ -1,0 +1,14 @@
+"""The store: SQLAlchemy models, sessions and Alembic migrations; the one place SQL lives.
+
+    store = Store.open("sqlite:///materiel.db")   # or postgresql://user@host/db
+    store.ingest(documents)
+    store.save_extraction(extraction)
+    store.get_extraction(doc_id)
+
+The schema is created and kept current by the Alembic revisions shipped in
+``materiel/store/migrations``; opening a store runs ``upgrade head``.
+"""
+
+from materiel.store.store import MIN_PREFIX, Store
+
+__all__ = ["MIN_PREFIX", "Store"]

@@ -1,0 +1,1 @@
+"""materiel.web: filled in by its own issue."""
