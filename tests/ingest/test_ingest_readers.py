@@ -233,3 +233,10 @@ def test_broken_html_still_gives_its_text(tmp_path: Path) -> None:
     (doc,) = _docs(path)
     assert "rifle crates" in doc.text
     assert "<" not in doc.text
+
+
+def test_html_file_holding_only_a_url_is_read_not_fetched(tmp_path: Path) -> None:
+    path = tmp_path / "link.html"
+    path.write_text("http://127.0.0.1:9/must-not-be-fetched", encoding="utf-8")
+    (doc,) = _docs(path)
+    assert doc.text == "http://127.0.0.1:9/must-not-be-fetched"

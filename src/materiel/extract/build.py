@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +101,9 @@ def transfer_events(facts: DocFacts, offset: int, published: date | None,
     _orient(matches)
     merged: dict[tuple[str, str, str], Event] = {}
     assert facts.resolver is not None
+    for m in [*matches]:
+        for extra in m.more_recipients:
+            matches.append(replace(m, recipient=extra, more_recipients=[]))
     for m in matches:
         if m.supplier is None or m.recipient is None:
             continue

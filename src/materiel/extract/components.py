@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from materiel.extract.entities import ActorIndex, collect_actors
 from materiel.extract.gazetteer import Gazetteer, default_gazetteer
@@ -60,6 +60,33 @@ def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> EntityRule
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     return ruler
+
+
+BULLETS = {"•", "-", "*", "–", "—", "·", "▪", "◦"}
+
+
+@Language.component("materiel_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence, so headlines, datelines and transcript turns are not run into
+    the sentence that follows; a list introduced by a colon stays one sentence with its items."""
+    in_list = False
+    last_word: Token | None = None
+    for token in doc[:-1]:
+        if token.is_space and "\n" not in token.text:
+            continue
+        if "\n" not in token.text and "\n" not in token.whitespace_:
+            if not token.is_space:
+                last_word = token
+            continue
+        if not token.is_space:
+            last_word = token
+        following = doc[token.i + 1]
+        while following.is_space and following.i + 1 < len(doc):
+            following = doc[following.i + 1]
+        ends_open = last_word is not None and last_word.text in {":", ";", ","}
+        in_list = ends_open or (in_list and following.text in BULLETS)
+        doc[token.i + 1].is_sent_start = not (ends_open or in_list and following.text in BULLETS)
+    return doc
 
 
 class FactsComponent:

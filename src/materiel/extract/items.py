@@ -63,10 +63,14 @@ def find_items(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[ItemMen
         category = gaz.weapons.get(span.text.lower())
         if category is None:
             continue
-        root = span.root
-        # a materiel word modifying a non-materiel noun ("arms control", "missile programme") is no item,
-        # unless that noun is one the extractor treats as an event ("arms transfers"): kept, rules decide.
-        mentions.append(ItemMention(span.start, span.end, category, span.text, _quantity(root)))
+        previous = mentions[-1] if mentions else None
+        if previous is not None and previous.end == span.start:
+            # "Shahed drones", "KN-23 missiles": one item, named by its head word's category
+            if category == ItemCategory.UNSPECIFIED:
+                category = previous.category
+            span = doc[previous.start : span.end]
+            mentions.pop()
+        mentions.append(ItemMention(span.start, span.end, category, span.text, _quantity(span.root)))
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     generic = gaz.generic_heads
     for token in doc:

