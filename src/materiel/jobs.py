@@ -12,7 +12,7 @@ document, so a caller can draw a progress bar; nothing here prints.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -50,12 +50,6 @@ class IngestSummary:
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-def count_inputs(inputs: Sequence[str], options: IngestOptions | None = None) -> int:
-    """How many units ``read_inputs_stepwise`` reports progress for: files, URLs and empty directories."""
-    options = options or IngestOptions()
-    return sum(max(1, len(expand_inputs([value], options))) for value in inputs)
 
 
 def read_inputs_stepwise(
@@ -301,10 +295,6 @@ def entity_names(extraction: Extraction) -> dict[str, str]:
     return {entity.id: entity.name for entity in extraction.entities}
 
 
-def _ids(values: Iterable[Any]) -> list[str]:
-    return [v for v in values if isinstance(v, str)]
-
-
 __all__ = [
     "DemoRun",
     "DocumentView",
@@ -314,7 +304,6 @@ __all__ = [
     "FactCounts",
     "IngestSummary",
     "Progress",
-    "count_inputs",
     "entity_names",
     "evaluate_paths",
     "extract_paths",

@@ -215,8 +215,8 @@ class Event:
         out.update(_plain(self.roles))
         if self.type == EventType.ARMS_TRANSFER or self.status is not None:
             out["status"] = str(self.status) if self.status else None
-        if self.when is not None:
-            out["when"] = self.when.to_dict()
+        if self.when is not None or self.type == EventType.ARMS_TRANSFER:
+            out["when"] = self.when.to_dict() if self.when is not None else None
         out["asserted_by"] = list(self.asserted_by)
         out["denied_by"] = list(self.denied_by)
         out["evidence"] = [e.to_dict() for e in self.evidence]

@@ -11,7 +11,8 @@ from materiel.extract.components import DocFacts
 from materiel.extract.dates import find_time_expressions, normalise_time
 from materiel.extract.entities import Actor
 from materiel.extract.statements import StatementRules, speakers_by_line
-from materiel.extract.transfers import TransferMatch
+from materiel.extract.syntax import ancestors_in_sentence
+from materiel.extract.transfers import DISGUISE_CUES, TransferMatch
 from materiel.model import (
     Entity,
     EntityKind,
@@ -34,7 +35,12 @@ class PieceResult:
 
 
 def _evidence(sent: Span, offset: int) -> Evidence:
-    return Evidence(start=sent.start_char + offset, end=sent.end_char + offset, text=sent.text)
+    """The sentence as evidence, without the line breaks or spaces around it."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + offset + lead
+    return Evidence(start=start, end=start + len(body), text=body)
 
 
 def _when(sent: Span, anchor: Token, published: date | None) -> TimeSpan | None:
@@ -59,7 +65,9 @@ def _entities(facts: DocFacts, doc: Doc, offset: int) -> dict[str, Entity]:
         if actor.authority:
             attributes["authority"] = actor.authority
         aliases = sorted(a for a in actor.aliases if a != actor.name)
-        out[actor.key] = Entity(actor.key, actor.kind, actor.name, actor.country, aliases, mentions, attributes)
+        out[actor.key] = Entity(
+            actor.key, actor.kind, actor.name, actor.country, aliases, mentions, attributes
+        )
     return out
 
 
@@ -72,8 +80,11 @@ def party_key(actor: Actor) -> str:
 
 def _orient(matches: list[TransferMatch]) -> None:
     """Give undirected mentions ("deals between A and B") the direction the document states."""
-    directed = {(party_key(m.supplier), party_key(m.recipient))
-                for m in matches if m.supplier and m.recipient and not m.unordered}
+    directed = {
+        (party_key(m.supplier), party_key(m.recipient))
+        for m in matches
+        if m.supplier and m.recipient and not m.unordered
+    }
     for m in matches:
         if m.unordered and m.supplier and m.recipient:
             pair = (party_key(m.supplier), party_key(m.recipient))
@@ -94,8 +105,9 @@ def _context_supplier(matches: list[TransferMatch]) -> None:
             last = m
 
 
-def transfer_events(facts: DocFacts, offset: int, published: date | None,
-                    speakers: dict[int, Actor], rules: StatementRules) -> list[Event]:
+def transfer_events(
+    facts: DocFacts, offset: int, published: date | None, speakers: dict[int, Actor], rules: StatementRules
+) -> list[Event]:
     matches = [m for m in facts.transfers if not (m.negated or m.hypothetical or m.blocked)]
     _context_supplier(matches)
     _orient(matches)
@@ -112,15 +124,27 @@ def transfer_events(facts: DocFacts, offset: int, published: date | None,
             continue
         key = (supplier, recipient, str(m.status))
         speaker = _speaker(speakers, m.sentence, offset)
-        asserted = [party_key(a) if a.kind == EntityKind.STATE else a.key
-                    for a in rules.asserted_by(m.trigger, facts.resolver, speaker)]
+        asserted = [
+            party_key(a) if a.kind == EntityKind.STATE else a.key
+            for a in rules.asserted_by(m.trigger, facts.resolver, speaker)
+        ]
         event = merged.get(key)
         if event is None:
-            event = Event(id="", type=EventType.ARMS_TRANSFER, status=m.status,
-                          when=_when(m.sentence, m.trigger, published),
-                          roles={"supplier": supplier, "recipient": recipient, "items": [],
-                                 "consideration": [], "brokers": [], "declared_destinations": [],
-                                 "use": None})
+            event = Event(
+                id="",
+                type=EventType.ARMS_TRANSFER,
+                status=m.status,
+                when=_when(m.sentence, m.trigger, published),
+                roles={
+                    "supplier": supplier,
+                    "recipient": recipient,
+                    "items": [],
+                    "consideration": [],
+                    "brokers": [],
+                    "declared_destinations": [],
+                    "use": None,
+                },
+            )
             merged[key] = event
         roles = event.roles
         for item in m.items:
@@ -166,10 +190,18 @@ def designation_events(facts: DocFacts, offset: int, published: date | None) -> 
             key = (d.authority, target.key)
             event = out.get(key)
             if event is None:
-                event = Event(id="", type=EventType.DESIGNATION,
-                              when=_when(d.sentence, d.trigger, published),
-                              roles={"authority": d.authority, "target": target.key,
-                                     "date": None, "basis": d.basis, "reason": d.reason})
+                event = Event(
+                    id="",
+                    type=EventType.DESIGNATION,
+                    when=_when(d.sentence, d.trigger, published),
+                    roles={
+                        "authority": d.authority,
+                        "target": target.key,
+                        "date": None,
+                        "basis": d.basis,
+                        "reason": d.reason,
+                    },
+                )
                 if event.when is not None and event.when.start == event.when.end and event.when.start:
                     event.roles["date"] = event.when.start.isoformat()
                 if d.authority_actor is not None:
@@ -193,9 +225,45 @@ def denial_events(facts: DocFacts, offset: int, transfers: list[Event]) -> list[
                     subject = subject or (t.id if in_sentence else None)
                     if key not in t.denied_by:
                         t.denied_by.append(key)
-            out.append(Event(id="", type=EventType.DENIAL, evidence=[_evidence(d.sentence, offset)],
-                             roles={"party": key, "subject": subject}))
+            out.append(
+                Event(
+                    id="",
+                    type=EventType.DENIAL,
+                    evidence=[_evidence(d.sentence, offset)],
+                    roles={"party": key, "subject": subject},
+                )
+            )
     return out
+
+
+def declared_destinations(facts: DocFacts, transfers: list[Event]) -> None:
+    """A sentence saying where shipments were made to appear to go ("made it appear as though they
+    were sent to the Middle East") adds those places to the transfers of the sentence's subject."""
+    assert facts.resolver is not None
+    for match in facts.transfers:
+        if not match.destinations or (match.supplier and match.recipient):
+            continue
+        cue = next((t for t in match.sentence if t.lemma_.lower() in DISGUISE_CUES), match.trigger)
+        actor = None
+        for governor in [cue, *ancestors_in_sentence(cue)]:
+            subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+            actor = facts.resolver.party(subject)
+            if actor is not None:
+                break
+        if actor is None:
+            continue
+        here = match.sentence.start_char
+        candidates = [e for e in transfers if e.roles["supplier"] == party_key(actor)]
+
+        def latest(event: Event, here: int = here) -> int:
+            return max((ev.start for ev in event.evidence if ev.start <= here), default=-1)
+
+        before = [e for e in candidates if latest(e) >= 0]
+        target = max(before, key=latest) if before else next(iter(candidates), None)
+        if target is not None:
+            for place in match.destinations:
+                if place not in target.roles["declared_destinations"] and place != actor.name:
+                    target.roles["declared_destinations"].append(place)
 
 
 def build_piece(doc: Doc, offset: int, published: date | None, rules: StatementRules) -> PieceResult:
@@ -205,12 +273,19 @@ def build_piece(doc: Doc, offset: int, published: date | None, rules: StatementR
     transfers = transfer_events(facts, offset, published, speakers, rules)
     for i, event in enumerate(transfers):  # provisional ids, so denials can point at them
         event.id = f"tmp-{offset}-{i}"
+    declared_destinations(facts, transfers)
     denials = denial_events(facts, offset, transfers)
     result.events = [*transfers, *designation_events(facts, offset, published), *denials]
     return result
 
 
 def status_rank(status: TransferStatus | None) -> int:
-    order = [TransferStatus.ALLEGED, TransferStatus.SOUGHT, TransferStatus.PLANNED, TransferStatus.ATTEMPTED,
-             TransferStatus.AGREED, TransferStatus.DELIVERED]
+    order = [
+        TransferStatus.ALLEGED,
+        TransferStatus.SOUGHT,
+        TransferStatus.PLANNED,
+        TransferStatus.ATTEMPTED,
+        TransferStatus.AGREED,
+        TransferStatus.DELIVERED,
+    ]
     return order.index(status) if status in order else -1

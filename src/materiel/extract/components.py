@@ -85,7 +85,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             following = doc[following.i + 1]
         ends_open = last_word is not None and last_word.text in {":", ";", ","}
         in_list = ends_open or (in_list and following.text in BULLETS)
-        doc[token.i + 1].is_sent_start = not (ends_open or in_list and following.text in BULLETS)
+        doc[token.i + 1].is_sent_start = not (ends_open or (in_list and following.text in BULLETS))
     return doc
 
 

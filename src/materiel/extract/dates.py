@@ -249,8 +249,11 @@ def _season(m: re.Match[str], anchor: date | None) -> Span | None:
     elif rel in vocabulary().offsets and vocabulary().offsets[rel] >= 0:
         year = anchor.year + vocabulary().offsets[rel]
     else:  # the most recent one begun (bare) or over (last, past) by the anchor
-        latest = [y for y in range(anchor.year + 1, anchor.year - 3, -1)
-                  if _season_span(season, y)[1 if rel else 0] < anchor + timedelta(days=0 if rel else 1)]
+        latest = [
+            y
+            for y in range(anchor.year + 1, anchor.year - 3, -1)
+            if _season_span(season, y)[1 if rel else 0] < anchor + timedelta(days=0 if rel else 1)
+        ]
         year = latest[0] if latest else None
     if year is None:
         return None
@@ -345,9 +348,19 @@ def _month(m: re.Match[str], anchor: date | None) -> Span | None:
 
 
 _SINGLES: dict[str, Resolver] = {
-    "iso": _iso, "mdy": _absolute, "dmy": _absolute, "period": _period, "unit": _unit,
-    "season": _season, "decade": _decade, "recent": _recent, "past": _past, "ago": _ago,
-    "day": _day, "weekday": _weekday, "month": _month,
+    "iso": _iso,
+    "mdy": _absolute,
+    "dmy": _absolute,
+    "period": _period,
+    "unit": _unit,
+    "season": _season,
+    "decade": _decade,
+    "recent": _recent,
+    "past": _past,
+    "ago": _ago,
+    "day": _day,
+    "weekday": _weekday,
+    "month": _month,
 }
 
 
@@ -389,6 +402,10 @@ def _until(m: re.Match[str], anchor: date | None) -> Span | None:
 
 
 _RANGES: dict[str, Resolver] = {
-    "between": _between, "fromto": _between, "years": _years, "months": _between,
-    "since": _since, "until": _until,
+    "between": _between,
+    "fromto": _between,
+    "years": _years,
+    "months": _between,
+    "since": _since,
+    "until": _until,
 }

@@ -17,15 +17,70 @@ from materiel.extract.gazetteer import Gazetteer
 from materiel.model import EntityKind
 
 TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "ambassador", "secretary", "minister",
-    "general", "gen.", "prime", "foreign", "spokesman", "spokeswoman", "spokesperson", "chairman", "deputy",
-    "admiral", "adm.", "sen.", "senator", "rep.", "representative", "director", "advisor", "adviser", "leader",
-    "premier", "chancellor", "king", "supreme", "commander", "colonel", "col.", "lt.", "sir", "lord", "judge",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "president",
+    "ambassador",
+    "secretary",
+    "minister",
+    "general",
+    "gen.",
+    "prime",
+    "foreign",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "deputy",
+    "admiral",
+    "adm.",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "director",
+    "advisor",
+    "adviser",
+    "leader",
+    "premier",
+    "chancellor",
+    "king",
+    "supreme",
+    "commander",
+    "colonel",
+    "col.",
+    "lt.",
+    "sir",
+    "lord",
+    "judge",
 }
-NOT_SPEAKERS = {"MODERATOR", "Q", "QUESTION", "OPERATOR", "PARTICIPANT", "STAFF", "AUDIENCE", "REPORTER",
-                "NOTE", "END", "SOURCE", "UPDATE", "EDITOR", "BACKGROUND", "PHOTO", "VIDEO"}
+NOT_SPEAKERS = {
+    "MODERATOR",
+    "Q",
+    "QUESTION",
+    "OPERATOR",
+    "PARTICIPANT",
+    "STAFF",
+    "AUDIENCE",
+    "REPORTER",
+    "NOTE",
+    "END",
+    "SOURCE",
+    "UPDATE",
+    "EDITOR",
+    "BACKGROUND",
+    "PHOTO",
+    "VIDEO",
+}
 SPEAKER_LINE = re.compile(
-    r"^(?:(MR|MS|MRS|DR|AMBASSADOR|SECRETARY|PRESIDENT|GENERAL|ADMIRAL)\.?\s+)?([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?):",
+    r"^(?:(MR|MS|MRS|DR|AMBASSADOR|SECRETARY|PRESIDENT|GENERAL|ADMIRAL)\.?\s+)?"
+    r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?):",
     re.MULTILINE,
 )
 ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:\s|-)(?:administration|government|White House)\b")
@@ -98,12 +153,20 @@ def _gazetteer_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         info = gaz.orgs.get(value)
         if info is None:
             return None
-        return Actor(f"org:{_slug(info.name)}", EntityKind.ORGANIZATION, info.name, country=info.country,
-                     organ_of=info.organ_of, authority=info.authority)
+        return Actor(
+            f"org:{_slug(info.name)}",
+            EntityKind.ORGANIZATION,
+            info.name,
+            country=info.country,
+            organ_of=info.organ_of,
+            authority=info.authority,
+        )
     if kind == "region":
         region = gaz.regions.get(value)
         name = region.name if region else value
-        return Actor(f"region:{_slug(name)}", EntityKind.REGION, name, country=region.country if region else None)
+        return Actor(
+            f"region:{_slug(name)}", EntityKind.REGION, name, country=region.country if region else None
+        )
     return None
 
 
@@ -115,7 +178,7 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
     text = re.sub(r"[’']s$", "", ent.text.strip()).strip(" -–,")
     if not text or _is_weapon_text(gaz, text) or not any(ch.isalpha() for ch in text):
         return None
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or (ent.label_ == "" and ent.root.ent_type_ == "PERSON"):
         name = clean_person(text)
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None
@@ -128,7 +191,7 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         return Actor(f"region:{_slug(name)}", EntityKind.REGION, name)
     if ent.label_ == "ORG":
         name = text[4:] if text.lower().startswith("the ") else text
-        if len(name) < 2 or name.isupper() and len(name) > 12:
+        if len(name) < 2 or (name.isupper() and len(name) > 12):
             return None
         return Actor(f"org:{_slug(name)}", EntityKind.ORGANIZATION, name)
     return None
@@ -163,7 +226,9 @@ def _speaker_labels(doc: Doc, index: ActorIndex) -> None:
         if span is None:
             continue
         pretty = " ".join(part.capitalize() for part in name.split())
-        index.add(Actor(f"person:{_slug(pretty)}", EntityKind.PERSON, pretty), span.start, span.end, span.text)
+        index.add(
+            Actor(f"person:{_slug(pretty)}", EntityKind.PERSON, pretty), span.start, span.end, span.text
+        )
 
 
 def _administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
@@ -181,17 +246,81 @@ def _administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         existing.mentions.append((span.start, span.end))
 
 
+NAME_STOP = TITLES | {
+    "state",
+    "affairs",
+    "defense",
+    "defence",
+    "foreign",
+    "national",
+    "security",
+    "council",
+    "department",
+    "ministry",
+    "office",
+    "treasury",
+    "u.s.",
+    "the",
+}
+
+
+def _person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
+    """NER often drops the first part of a Korean or Chinese name ("designated Paek [Chol Su]"):
+    take one more capitalised proper noun on the left when it is free and no title."""
+    start = ent.start
+    if start > 0:
+        prev = doc[start - 1]
+        if (
+            prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+            and prev.i not in taken
+            and prev.lower_ not in NAME_STOP
+            and prev.ent_type_ == ""
+        ):
+            start -= 1
+    return doc[start : ent.end]
+
+
+def _surname_mentions(doc: Doc, index: ActorIndex) -> None:
+    """Later bare mentions of a known person's surname ("Mr. Whitcombe") that NER missed."""
+    surnames: dict[str, Actor] = {}
+    for actor in index.actors.values():
+        parts = actor.name.split()
+        if actor.kind == EntityKind.PERSON and len(parts) > 1:
+            surnames.setdefault(parts[-1], actor)
+    if not surnames:
+        return
+    for token in doc:
+        known = surnames.get(token.text)
+        if known is not None and token.i not in index.by_token and token.pos_ == "PROPN":
+            index.add(known, token.i, token.i + 1, token.text)
+
+
+def _strip_article(doc: Doc, ent: Span) -> Span:
+    if len(ent) > 1 and ent[0].lower_ == "the":
+        return doc[ent.start + 1 : ent.end]
+    return ent
+
+
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         actor = _gazetteer_actor(gaz, ent) if ent.ent_id_ else _ner_actor(gaz, ent)
         if actor is None:
             continue
+        span = _strip_article(doc, ent)
+        if actor.kind == EntityKind.PERSON:
+            span = _person_span(doc, span, taken)
+            actor = _ner_actor(gaz, span) or actor  # the name as widened
+            span = doc[span.start : span.end]
         if actor.organ_of and f"state:{actor.organ_of}" not in index.actors:
             # the state an organ acts for exists as an entity, so events can point at it
             index.actors[f"state:{actor.organ_of}"] = state_actor(gaz, actor.organ_of)
-        index.add(actor, ent.start, ent.end, ent.text)
+        index.add(actor, span.start, span.end, span.text)
     _speaker_labels(doc, index)
     _administration_people(doc, index, gaz)
     _merge_people(index)
+    _surname_mentions(doc, index)
     return index

@@ -27,10 +27,29 @@ ROWS = ("pairs", "triples", "designations", "denials", "persons")
 UNSPECIFIED = "unspecified"
 _STATE_CODE = re.compile(r"^[A-Z]{2}$")
 # Words that do not distinguish one name from another: articles, company forms, honorifics.
-_NOISE_WORDS = frozenset({
-    "the", "of", "group", "company", "co", "ltd", "llc", "corporation", "corp", "inc",
-    "mr", "mrs", "ms", "dr", "ambassador", "president", "secretary", "general", "minister",
-})
+_NOISE_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "group",
+        "company",
+        "co",
+        "ltd",
+        "llc",
+        "corporation",
+        "corp",
+        "inc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "ambassador",
+        "president",
+        "secretary",
+        "general",
+        "minister",
+    }
+)
 # Entity kinds named by their own name even when they carry a country.
 _NAMED_KINDS = frozenset({"person", "organization", "company", "vessel", "aircraft", "group"})
 _STATE_KINDS = frozenset({"state", "country", "government", "gpe"})
@@ -204,7 +223,8 @@ def _prediction_items(doc: dict[str, Any]) -> dict[str, list[Item]]:
             if party:
                 out["denials"].append(party)
     out["persons"] = [
-        str(e["name"]) for e in entities.values()
+        str(e["name"])
+        for e in entities.values()
         if str(e.get("kind") or e.get("type") or "").lower() == "person" and e.get("name")
     ]
     return out
@@ -269,9 +289,12 @@ def _compare(pred: list[Item], gold: list[Item], same: Same, matches: Same) -> R
     wrong = [p for p in pred if not any(matches(p, g) for g in gold)]
     missed = [g for g in gold if not any(matches(p, g) for p in pred)]
     return RowScore(
-        tp_pred=len(pred) - len(wrong), n_pred=len(pred),
-        tp_gold=len(gold) - len(missed), n_gold=len(gold),
-        false_positives=[_show(i) for i in wrong], false_negatives=[_show(i) for i in missed],
+        tp_pred=len(pred) - len(wrong),
+        n_pred=len(pred),
+        tp_gold=len(gold) - len(missed),
+        n_gold=len(gold),
+        false_positives=[_show(i) for i in wrong],
+        false_negatives=[_show(i) for i in missed],
     )
 
 
@@ -333,8 +356,14 @@ def format_report(report: EvalReport) -> Table:
     for header in ("row", "P", "R", "F1", "pred", "gold"):
         table.add_column(header, justify="left" if header == "row" else "right")
     for name, row in report.rows.items():
-        table.add_row(name, f"{row.precision:.3f}", f"{row.recall:.3f}", f"{row.f1:.3f}",
-                      str(row.n_pred), str(row.n_gold))
+        table.add_row(
+            name,
+            f"{row.precision:.3f}",
+            f"{row.recall:.3f}",
+            f"{row.f1:.3f}",
+            str(row.n_pred),
+            str(row.n_gold),
+        )
     if report.missing:
         table.caption = "no prediction for: " + ", ".join(report.missing)
     return table

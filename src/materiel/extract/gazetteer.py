@@ -92,10 +92,10 @@ def plural_forms(term: str) -> list[str]:
     prefix = f"{head} " if head else ""
     if last.isupper() or any(ch.isdigit() for ch in last):
         plurals = [last + "s"]
-    elif last.endswith(("s", "x", "ch", "sh")):
-        plurals = [last + "es"] if not last.endswith("ss") and last.endswith("s") else [last + "es"]
-        if last in {"arms", "electronics", "microelectronics", "munitions", "goods", "parts", "materials"}:
-            plurals = []
+    elif last.endswith("s") and not last.endswith("ss"):
+        plurals = []  # already plural or invariant: "arms", "electronics", "MANPADS"
+    elif last.endswith(("ss", "x", "ch", "sh")):
+        plurals = [last + "es"]
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         plurals = [last[:-1] + "ies"]
     else:

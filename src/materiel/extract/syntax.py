@@ -112,7 +112,13 @@ def first_actor_keys(sents: list[Span], index: ActorIndex) -> dict[int, str]:
         subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS), None)
         key = index.by_token.get(subject.i) if subject is not None else None
         if key is None:
-            key = next((index.by_token[t.i] for t in sent if t.i in index.by_token
-                        and not index.by_token[t.i].startswith("region:")), None)
+            key = next(
+                (
+                    index.by_token[t.i]
+                    for t in sent
+                    if t.i in index.by_token and not index.by_token[t.i].startswith("region:")
+                ),
+                None,
+            )
         previous = key or previous
     return out

@@ -24,10 +24,56 @@ from materiel.extract.items import ItemMention
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
 from materiel.model import EntityKind, TransferStatus
 
-ORIGIN_WORDS = {"made", "built", "produced", "manufactured", "supplied", "provided", "designed", "origin",
-                "sourced", "developed", "sent", "delivered"}
-GOVERNOR_DEPS = {"xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "conj", "prep", "pobj", "dobj", "nsubj",
-                 "nsubjpass", "attr", "appos", "advmod", "oprd"}
+ORIGIN_WORDS = {
+    "made",
+    "built",
+    "produced",
+    "manufactured",
+    "supplied",
+    "provided",
+    "designed",
+    "origin",
+    "sourced",
+    "developed",
+    "sent",
+    "delivered",
+}
+DISGUISE_CUES = {
+    "appear",
+    "disguise",
+    "label",
+    "mislabel",
+    "declare",
+    "falsify",
+    "pretend",
+    "obfuscate",
+    "conceal",
+    "camouflage",
+    "mask",
+    "manifest",
+    "ostensibly",
+    "purportedly",
+    "supposedly",
+    "bound",
+}
+GOVERNOR_DEPS = {
+    "xcomp",
+    "advcl",
+    "acl",
+    "pcomp",
+    "relcl",
+    "ccomp",
+    "conj",
+    "prep",
+    "pobj",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "appos",
+    "advmod",
+    "oprd",
+}
 
 
 @dataclass(slots=True)
@@ -79,8 +125,9 @@ class TransferRules:
             return self.nouns.get(lemma) or self.nouns.get(token.lower_)
         return None
 
-    def match(self, doc: Doc, index: ActorIndex, resolver: ActorResolver,
-              items: list[ItemMention]) -> list[TransferMatch]:
+    def match(
+        self, doc: Doc, index: ActorIndex, resolver: ActorResolver, items: list[ItemMention]
+    ) -> list[TransferMatch]:
         item_at = {i: m for m in items for i in range(m.start, m.end)}
         found: list[TransferMatch] = []
         for sent in doc.sents:
@@ -115,7 +162,9 @@ class TransferRules:
             roots += self._item_roots(trigger.head)
         return roots
 
-    def _items(self, trigger: Token, item_at: dict[int, ItemMention], excluded: set[int]) -> list[ItemMention]:
+    def _items(
+        self, trigger: Token, item_at: dict[int, ItemMention], excluded: set[int]
+    ) -> list[ItemMention]:
         seen: dict[int, ItemMention] = {}
         for root in self._item_roots(trigger):
             for token in root.subtree:
@@ -203,8 +252,12 @@ class TransferRules:
             root = match.trigger.doc[mention.start : mention.end].root
             modifiers = [c for c in root.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
             modifiers += [g for c in root.children if c.lower_ in ORIGIN_WORDS for g in c.children]
-            modifiers += [g for c in root.children if c.dep_ in {"acl", "relcl"} and c.lower_ in ORIGIN_WORDS
-                          for g in prep_objects(c, {"by", "in", "from"})]
+            modifiers += [
+                g
+                for c in root.children
+                if c.dep_ in {"acl", "relcl"} and c.lower_ in ORIGIN_WORDS
+                for g in prep_objects(c, {"by", "in", "from"})
+            ]
             for tok in modifiers:
                 actor = resolver.party(tok)
                 if actor is not None and tok.i not in item_at:
@@ -222,7 +275,9 @@ class TransferRules:
                 if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i not in item_at:
                     doer = doer or resolver.party(child)
             if match.frame == "giver":
-                doer = doer or next(filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None)
+                doer = doer or next(
+                    filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None
+                )
         else:
             doer = self._subject(token, resolver)
         to_side = [a for a in map(resolver.party, prep_objects(token, {"to", "into"})) if a]
@@ -239,13 +294,17 @@ class TransferRules:
             if not to_side:
                 to_side = self._detached(token, {"to", "into"}, resolver)
             match.recipient = to_side[0] if to_side else for_side
-            match.more_recipients = [a for a in to_side[1:] if a.key != match.recipient.key] if to_side else []
+            match.more_recipients = [a for a in to_side[1:] if a.key != to_side[0].key]
             if match.supplier is None:
                 match.supplier = match.origin
         elif match.frame in {"taker", "user"}:
             match.recipient = doer
-            if doer is not None and doer.kind in {EntityKind.PERSON, EntityKind.ORGANIZATION} and for_side \
-                    and doer.organ_of is None:
+            if (
+                doer is not None
+                and doer.kind in {EntityKind.PERSON, EntityKind.ORGANIZATION}
+                and for_side
+                and doer.organ_of is None
+            ):
                 match.brokers.append(doer)
                 match.recipient = for_side
             elif doer is None and for_side is not None:
@@ -255,6 +314,7 @@ class TransferRules:
                 match.supplier = self._partner(token, resolver)
         if match.recipient is None and match.supplier is not None:
             match.recipient = self._supported(token, resolver)
+        match.use = self._use(token)
         self._between(match, resolver)
         self._destinations(match, resolver)
 
@@ -268,22 +328,35 @@ class TransferRules:
             if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
                 places.append(token.head)
         else:
-            places += children(token, {"dobj"})
+            places += [t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN"}]
         out: list[Actor] = []
         for place in places:
             out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
         return out
 
     @staticmethod
+    def _use(token: Token) -> str | None:
+        """What the materiel is for: "to be used in its war in Ukraine", "for use against ..."."""
+        sent = token.sent
+        for tok in sent[token.i - sent.start + 1 :]:
+            if tok.lemma_.lower() == "use" and tok.dep_ in {"advcl", "xcomp", "acl", "relcl", "pobj"}:
+                left = tok.left_edge.i if tok.dep_ != "pobj" else tok.head.i
+                return token.doc[left : tok.right_edge.i + 1].text
+        return None
+
+    @staticmethod
     def _supported(token: Token, resolver: ActorResolver) -> Actor | None:
-        """"... in support of X's war", "for X's war": the war's owner is the recipient."""
+        """ "... in support of X's war", "for X's war": the war's owner is the recipient."""
         sent = token.sent
         for tok in sent[token.i - sent.start :]:
             if tok.lemma_.lower() in {"war", "invasion", "aggression", "offensive", "campaign"}:
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)
                 head = tok.head
-                cue = head.dep_ == "prep" and head.lower_ == "for" or (
-                    head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() == "support")
+                cue = (
+                    (head.dep_ == "prep"
+                    and head.lower_ == "for")
+                    or (head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() == "support")
+                )
                 if owner is not None and cue:
                     return resolver.party(owner)
         return None
@@ -294,7 +367,9 @@ class TransferRules:
         for governor in [match.trigger, *ancestors_in_sentence(match.trigger, 4)]:
             parties = [a for a in map(resolver.party, prep_objects(governor, {"between", "among"})) if a]
             if len(parties) < 2:
-                parties = [a for a in map(resolver.party, children(governor, {"compound", "nmod", "amod"})) if a]
+                parties = [
+                    a for a in map(resolver.party, children(governor, {"compound", "nmod", "amod"})) if a
+                ]
             distinct = list({a.key: a for a in parties}.values())
             if len(distinct) >= 2:
                 match.supplier, match.recipient = distinct[0], distinct[1]
@@ -304,9 +379,25 @@ class TransferRules:
                 return
 
     def _destinations(self, match: TransferMatch, resolver: ActorResolver) -> None:
-        for obj in prep_objects(match.trigger, {"to", "into", "for"}):
-            actor = resolver.actor(obj)
-            if actor is not None and actor.kind == EntityKind.REGION:
+        """Declared or apparent destinations: places the cargo was said to go to ("labelled as bound
+        for the Middle East", "made to appear as though sent to North Africa")."""
+        sent = match.sentence
+        cue = next((t for t in sent if t.lemma_.lower() in DISGUISE_CUES), None)
+        if cue is None:
+            return
+        for tok in sent[cue.i - sent.start :]:
+            place = tok
+            while place.dep_ == "conj" and place.head is not place:
+                place = place.head
+            if place.dep_ != "pobj" or place.head.lower_ not in {"to", "for", "in", "toward", "towards"}:
+                continue
+            actor = resolver.actor(tok)
+            if actor is None or actor.key in {
+                getattr(match.supplier, "key", None),
+                getattr(match.recipient, "key", None),
+            }:
+                continue
+            if actor.kind in {EntityKind.REGION, EntityKind.STATE} and actor.name not in match.destinations:
                 match.destinations.append(actor.name)
 
     # ---- modality -------------------------------------------------------------------------
@@ -316,14 +407,23 @@ class TransferRules:
         status_set = False
         for i, tok in enumerate(chain):
             lemma = tok.lemma_.lower()
-            if any(c.dep_ == "neg" for c in tok.children) or (i > 0 and any(
-                    c.lower_ in {"no", "never"} and c.dep_ in {"det", "neg", "advmod"} for c in tok.children)):
+            if any(c.dep_ == "neg" for c in tok.children) or (
+                i > 0
+                and any(
+                    c.lower_ in {"no", "never"} and c.dep_ in {"det", "neg", "advmod"} for c in tok.children
+                )
+            ):
                 match.negated = True
-            if any(c.dep_ in {"aux", "mark", "advmod", "det"} and c.lower_ in self.hypothetical
-                   for c in tok.children) and not any(c.lower_ in {"have", "has"} for c in tok.children):
+            if any(
+                c.dep_ in {"aux", "mark", "advmod", "det"} and c.lower_ in self.hypothetical
+                for c in tok.children
+            ) and not any(c.lower_ in {"have", "has"} for c in tok.children):
                 match.hypothetical = True
-            if token.pos_ in {"NOUN", "PROPN"} and i == 0 and any(
-                    c.lower_ in {"any", "future", "potential", "possible"} for c in tok.children):
+            if (
+                token.pos_ in {"NOUN", "PROPN"}
+                and i == 0
+                and any(c.lower_ in {"any", "future", "potential", "possible"} for c in tok.children)
+            ):
                 match.hypothetical = True
             if i > 0 and lemma in self.blocking:
                 match.blocked = True
@@ -337,11 +437,16 @@ class TransferRules:
                 break
         if token.i + 1 < len(token.doc) and token.nbor(1).lemma_.lower() in self.blocking:
             match.blocked = True  # "export ban", "arms embargo"
-        if any(c.lower_ in {"no", "zero"} and c.dep_ == "det" for m in match.items
-               for c in token.doc[m.start : m.end].root.children):
+        if any(
+            c.lower_ in {"no", "zero"} and c.dep_ == "det"
+            for m in match.items
+            for c in token.doc[m.start : m.end].root.children
+        ):
             match.negated = True  # "has given Ukraine no air defence systems"
-        if any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in token.children) \
-                and match.status == TransferStatus.DELIVERED:
+        if (
+            any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in token.children)
+            and match.status == TransferStatus.DELIVERED
+        ):
             match.status = TransferStatus.PLANNED
 
     # ---- consideration --------------------------------------------------------------------

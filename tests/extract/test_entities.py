@@ -1,0 +1,83 @@
+"""Entities: states and their metonyms, organisations, people, regions; aliases and mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.model import Extraction
+
+
+def by_name(extraction: Extraction) -> dict[str, tuple[str, str | None]]:
+    return {e.name: (str(e.kind), e.country) for e in extraction.entities}
+
+
+STATES = [
+    ("Pyongyang", "KP"),
+    ("the DPRK", "KP"),
+    ("the Kremlin", "RU"),
+    ("Tehran", "IR"),
+    ("the White House", "US"),
+    ("the Biden administration", "US"),
+    ("the Russian Federation", "RU"),
+    ("Beijing", "CN"),
+]
+
+
+@pytest.mark.parametrize(("surface", "code"), STATES)
+def test_metonyms_are_states(extract, surface: str, code: str) -> None:
+    extraction = extract(f"Officials in {surface} commented on the talks.")
+    assert any(e.kind == "state" and e.country == code for e in extraction.entities)
+
+
+def test_one_entity_per_state_with_all_mentions(extract) -> None:
+    text = "North Korea sent shells. The DPRK denies it. Pyongyang says nothing."
+    extraction = extract(text)
+    (kp,) = [e for e in extraction.entities if e.country == "KP" and e.kind == "state"]
+    assert len(kp.mentions) == 3
+    assert {text[m.start : m.end] for m in kp.mentions} == {"North Korea", "DPRK", "Pyongyang"}
+    assert {"DPRK", "Pyongyang"} <= set(kp.aliases)
+
+
+def test_short_person_names_resolve_to_the_full_name(extract) -> None:
+    text = (
+        "Spokesman Daniel Whitcombe spoke on Monday. Mr. Whitcombe said the talks went well. Whitcombe left."
+    )
+    extraction = extract(text)
+    people = [e for e in extraction.entities if e.kind == "person"]
+    assert [p.name for p in people] == ["Daniel Whitcombe"]
+    assert len(people[0].mentions) == 3
+
+
+ORGANISATIONS = [
+    ("the Houthis", "Houthis"),
+    ("Hezbollah", "Hezbollah"),
+    ("the Wagner Group", "Wagner Group"),
+    ("the IRGC", "Islamic Revolutionary Guard Corps"),
+    ("the Treasury Department", "US Department of the Treasury"),
+    ("OFAC", "Office of Foreign Assets Control"),
+]
+
+
+@pytest.mark.parametrize(("surface", "name"), ORGANISATIONS)
+def test_known_organisations(extract, surface: str, name: str) -> None:
+    extraction = extract(f"Reporters asked about {surface} on Tuesday.")
+    assert by_name(extraction).get(name, ("?",))[0] == "organization"
+
+
+def test_regions_are_not_states(extract) -> None:
+    extraction = extract("Ships sailed from Crimea towards the Middle East.")
+    kinds = by_name(extraction)
+    assert kinds["Crimea"][0] == "region"
+    assert kinds["Middle East"][0] == "region"
+
+
+def test_administration_names_its_leader(extract) -> None:
+    extraction = extract("The Biden administration has taken note of the statements.")
+    assert "Biden" in [e.name for e in extraction.entities if e.kind == "person"]
+
+
+def test_mentions_point_into_the_text(extract) -> None:
+    extraction = extract("Vladimir Putin met Kim Jong Un in Vladivostok.")
+    for entity in extraction.entities:
+        for mention in entity.mentions:
+            assert extraction.document.text[mention.start : mention.end] == mention.text

@@ -1,0 +1,96 @@
+"""Designations, denials and attribution, in phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.conftest import actor_name, transfers
+
+from materiel.model import Extraction
+
+
+def designations(extraction: Extraction) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.roles["authority"], actor_name(extraction, e.roles["target"]))
+        for e in extraction.events
+        if e.type == "designation"
+    }
+
+
+def denials(extraction: Extraction) -> set[str | None]:
+    return {actor_name(extraction, e.roles["party"]) for e in extraction.events if e.type == "denial"}
+
+
+DESIGNATIONS = [
+    (
+        "The Treasury Department sanctioned Viktor Brenko on Friday for arms dealing.",
+        {("US", "Viktor Brenko")},
+    ),
+    ("OFAC designated Paek Chol Su, a DPRK national, pursuant to E.O. 13382.", {("US", "Paek Chol Su")}),
+    (
+        "Today, the United States is designating Anna Kovalenko for arms-related activities.",
+        {("US", "Anna Kovalenko")},
+    ),
+    ("The EU imposed sanctions on Rosoboronexport over its exports to Myanmar.", {("EU", "Rosoboronexport")}),
+    ("The UK sanctioned the Wagner Group for its role in Sudan.", {("UK", "Wagner Group")}),
+    ("The company was designated by the Security Council in 2017.", set()),  # no named target
+    ("Lawmakers urged the Treasury to sanction Viktor Brenko.", set()),  # proposed, not done
+    ("The United States imposed sanctions on North Korea in 2016.", set()),  # a regime, not a listing
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DESIGNATIONS)
+def test_designations(extract, sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert designations(extract(sentence)) == expected
+
+
+def test_designation_keeps_basis_and_reason(extract) -> None:
+    extraction = extract("OFAC designated Paek Chol Su pursuant to E.O. 13382 for procuring missile parts.")
+    (event,) = [e for e in extraction.events if e.type == "designation"]
+    assert event.roles["basis"] == "E.O. 13382"
+    assert event.roles["reason"] == "procuring missile parts"
+
+
+DENIALS = [
+    ("North Korea has denied claims that it is supplying arms to Russia.", {"KP"}),
+    ("Tehran has rejected claims that it sold drones to Moscow.", {"IR"}),
+    ("Both Moscow and Pyongyang have rejected accusations of an arms trade.", {"RU", "KP"}),
+    ("Iranian officials denied accusations that they are supporting the invasion.", {"IR"}),
+    ("The minister denied that the budget would be cut.", set()),  # not about arms, no actor
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DENIALS)
+def test_denials(extract, sentence: str, expected: set[str]) -> None:
+    assert denials(extract(sentence)) == expected
+
+
+def test_denied_transfer_is_contested_and_linked(extract) -> None:
+    extraction = extract(
+        "Seoul said North Korea sent artillery shells to Russia. Pyongyang denied supplying weapons to Moscow."
+    )
+    (delivered,) = transfers(extraction)
+    assert delivered["denied_by"] == ["state:KP"]
+    (denial,) = [e for e in extraction.events if e.type == "denial"]
+    assert denial.roles["subject"] is not None
+
+
+ATTRIBUTION = [
+    ("Russia is seeking weapons from North Korea, the White House said.", ["state:US"]),
+    ("According to the State Department, Iran sent drones to Russia.", ["org:us-department-of-state"]),
+    ("Mark Doyle said that Iran had sent drones to Russia.", ["person:mark-doyle"]),
+    ("Iran sent drones to Russia.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ATTRIBUTION)
+def test_attribution(extract, sentence: str, expected: list[str]) -> None:
+    (transfer,) = transfers(extract(sentence))
+    assert transfer["asserted_by"] == expected
+
+
+def test_transcript_speaker_is_the_source(extract) -> None:
+    text = "MS. HARLAND: Thank you.\nMR. OKAFOR: We know Iran has sent ballistic missiles to Russia."
+    extraction = extract(text)
+    (transfer,) = transfers(extraction)
+    assert transfer["asserted_by"] == ["person:okafor"]
+    assert {e.name for e in extraction.entities if e.kind == "person"} == {"Harland", "Okafor"}
