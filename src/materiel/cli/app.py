@@ -106,7 +106,8 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[P, R]], Callable[P,
 def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
     """A ``progress(done, total)`` callback drawing a transient bar on stderr for long runs.
 
-    stdout is left alone (not redirected through the bar), so piped output stays clean.
+    Nothing is drawn when stderr is not a terminal. stdout is left alone (not redirected
+    through the bar), so piped output stays clean.
     """
     bar = Progress(
         TextColumn("{task.description}"),
@@ -121,7 +122,7 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int,
     task: list[Any] = []
 
     def update(done: int, total: int) -> None:
-        if not enabled or total < PROGRESS_MIN:
+        if not enabled or total < PROGRESS_MIN or not err_console.is_terminal:
             return
         if not task:
             bar.start()

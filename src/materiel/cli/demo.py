@@ -38,4 +38,5 @@ def demo() -> None:
         "[dim]Ingested into a temporary store, extracted, saved and read back; "
         "try `materiel ingest PATH` and `materiel extract` on your own documents.[/dim]",
         highlight=False,
+        soft_wrap=True,
     )

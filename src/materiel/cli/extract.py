@@ -92,7 +92,7 @@ def extract(
 @command("eval")
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(
-        metavar="GOLD_DIR", help="Directory of gold JSON files (<stem>.json).")],
+        metavar="GOLD_DIR", help="Directory of gold JSON files, one STEM.json per document.")],
     inputs: Annotated[list[str], typer.Argument(
         metavar="DOCS", help="Documents to extract; matched to gold files by file stem.")],
     errors: Annotated[bool, typer.Option(

@@ -110,7 +110,7 @@ class FactsComponent:
         items = find_items(doc, self.item_matcher, self.gaz)
         facts = DocFacts(actors, items, resolver=resolver)
         facts.transfers = self.transfers.match(doc, actors, resolver, items)
-        facts.designations = self.statements.match_designations(doc, resolver, None)
+        facts.designations = self.statements.match_designations(doc, resolver, self.gaz)
         topical = {i for m in items for i in range(m.start, m.end)}
         topical |= {m.trigger.i for m in facts.transfers}
         facts.denials = self.statements.match_denials(doc, resolver, topical)

@@ -94,6 +94,7 @@ class Actor:
     country: str | None = None
     organ_of: str | None = None
     authority: str | None = None
+    org_type: str | None = None
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token start, end
 
@@ -160,6 +161,7 @@ def _gazetteer_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
             country=info.country,
             organ_of=info.organ_of,
             authority=info.authority,
+            org_type=info.type,
         )
     if kind == "region":
         region = gaz.regions.get(value)
@@ -182,6 +184,8 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         name = clean_person(text)
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None
+        if _known_non_person(gaz, name):
+            return None
         return Actor(f"person:{_slug(name)}", EntityKind.PERSON, name)
     if ent.label_ in {"GPE", "LOC", "FAC"}:
         code = gaz.state_code(text)
@@ -195,6 +199,40 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
             return None
         return Actor(f"org:{_slug(name)}", EntityKind.ORGANIZATION, name)
     return None
+
+
+def _known_non_person(gaz: Gazetteer, name: str) -> bool:
+    """A "person" the gazetteer knows as a state, place, demonym or organisation ("Korean", "Tehran")."""
+    if gaz.state_code(name) or name in gaz.orgs or name in gaz.regions:
+        return True
+    words = name.split()
+    return any(w.lower() in gaz.org_words for w in words[1:]) and len(words) > 1
+
+
+def _byline_lines(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    patterns = [re.compile(p) for p in gaz.byline_patterns]
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        if any(p.match(line) for p in patterns) and len(line) < 120:
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _drop_byline_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """People named only in a byline ("By Jane Roe and John Doe") are the writers, not the story's."""
+    lines = _byline_lines(doc, gaz)
+    if not lines:
+        return
+    for key, actor in list(index.actors.items()):
+        if actor.kind != EntityKind.PERSON:
+            continue
+        starts = [doc[s].idx for s, _ in actor.mentions]
+        if starts and all(any(a <= c < b for a, b in lines) for c in starts):
+            del index.actors[key]
+            for i in [i for i, k in index.by_token.items() if k == key]:
+                del index.by_token[i]
 
 
 def _merge_people(index: ActorIndex) -> None:
@@ -217,10 +255,17 @@ def _merge_people(index: ActorIndex) -> None:
                 break
 
 
-def _speaker_labels(doc: Doc, index: ActorIndex) -> None:
-    for match in SPEAKER_LINE.finditer(doc.text):
+def _speaker_labels(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """Transcript turns ("MR. KIRBY:"): a titled label always, a bare one ("KIRBY:") only when the
+    text has several turns; datelines ("TEHRAN:") and known places are not speakers."""
+    matches = [m for m in SPEAKER_LINE.finditer(doc.text) if m.group(2) not in NOT_SPEAKERS]
+    transcript = len(matches) >= 2
+    for match in matches:
         name = match.group(2)
-        if name in NOT_SPEAKERS or len(name) < 3:
+        pretty_name = " ".join(part.capitalize() for part in name.split())
+        if len(name) < 3 or _known_non_person(gaz, pretty_name) or gaz.state_code(name):
+            continue
+        if not (match.group(1) or transcript):
             continue
         span = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
         if span is None:
@@ -303,24 +348,106 @@ def _strip_article(doc: Doc, ent: Span) -> Span:
     return ent
 
 
+PERSON_CUES = {
+    "citizen",
+    "national",
+    "nationals",
+    "resident",
+    "businessman",
+    "businesswoman",
+    "dealer",
+    "broker",
+    "officer",
+    "official",
+    "general",
+    "colonel",
+    "director",
+    "executive",
+    "mr.",
+    "ms.",
+    "mrs.",
+    "dr.",
+}
+
+
+def _split_ner_span(ent: Span) -> list[Span]:
+    if ent.ent_id_ or ent.label_ != "ORG":
+        return [ent]
+    from materiel.extract.names import refine_org_span
+
+    parts = refine_org_span(ent)
+    for part in parts:
+        part.label_ = "ORG"
+    return parts or [ent]
+
+
+def _add_ent(doc: Doc, ent: Span, index: ActorIndex, gaz: Gazetteer, taken: set[int]) -> None:
+    actor = _gazetteer_actor(gaz, ent) if ent.ent_id_ else _ner_actor(gaz, ent)
+    if actor is None:
+        return
+    span = _strip_article(doc, ent)
+    if (
+        actor.kind == EntityKind.ORGANIZATION
+        and not ent.ent_id_
+        and span.start > 0
+        and doc[span.start - 1].lower_ in PERSON_CUES
+        and len(span) <= 4
+        and not any(t.lower_ in gaz.org_words for t in span)
+    ):
+        actor = Actor(f"person:{_slug(clean_person(span.text))}", EntityKind.PERSON, clean_person(span.text))
+    if actor.kind == EntityKind.PERSON:
+        span = _person_span(doc, span, taken)
+        actor = _ner_actor(gaz, span) or actor  # the name as widened
+        span = doc[span.start : span.end]
+    if actor.organ_of and f"state:{actor.organ_of}" not in index.actors:
+        # the state an organ acts for exists as an entity, so events can point at it
+        index.actors[f"state:{actor.organ_of}"] = state_actor(gaz, actor.organ_of)
+    index.add(actor, span.start, span.end, span.text)
+
+
+def _nationals(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """ "Russian national Igor Michurin", "Turkish citizen Murat Bukey": the name after is a person."""
+    for token in doc:
+        if token.lower_ not in {
+            "national",
+            "citizen",
+            "nationals",
+            "citizens",
+            "businessman",
+            "businesswoman",
+        }:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and doc[end].lower_ not in TITLES
+        ):
+            end += 1
+        if end - token.i - 1 < 2:
+            continue
+        span = doc[token.i + 1 : end]
+        name = clean_person(span.text)
+        known = [index.by_token.get(i) for i in range(span.start, span.end)]
+        if not name or _known_non_person(gaz, name) or any(k and k.startswith("person:") for k in known):
+            continue
+        for i, key in enumerate(known):
+            if key is not None:  # the NER took part of the name for something else
+                index.by_token.pop(span.start + i)
+        index.add(Actor(f"person:{_slug(name)}", EntityKind.PERSON, name), span.start, span.end, span.text)
+
+
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for ent in doc.ents:
-        actor = _gazetteer_actor(gaz, ent) if ent.ent_id_ else _ner_actor(gaz, ent)
-        if actor is None:
-            continue
-        span = _strip_article(doc, ent)
-        if actor.kind == EntityKind.PERSON:
-            span = _person_span(doc, span, taken)
-            actor = _ner_actor(gaz, span) or actor  # the name as widened
-            span = doc[span.start : span.end]
-        if actor.organ_of and f"state:{actor.organ_of}" not in index.actors:
-            # the state an organ acts for exists as an entity, so events can point at it
-            index.actors[f"state:{actor.organ_of}"] = state_actor(gaz, actor.organ_of)
-        index.add(actor, span.start, span.end, span.text)
-    _speaker_labels(doc, index)
+    for whole in doc.ents:
+        for ent in _split_ner_span(whole):
+            _add_ent(doc, ent, index, gaz, taken)
+    _nationals(doc, index, gaz)
+    _speaker_labels(doc, index, gaz)
     _administration_people(doc, index, gaz)
     _merge_people(index)
     _surname_mentions(doc, index)
+    _drop_byline_people(doc, index, gaz)
     return index

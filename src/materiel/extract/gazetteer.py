@@ -56,6 +56,9 @@ class Gazetteer:
     weapons: dict[str, ItemCategory | None] = field(default_factory=dict)  # lower surface -> category
     generic_heads: frozenset[str] = frozenset()
     triggers: dict[str, Any] = field(default_factory=dict)
+    org_words: frozenset[str] = frozenset()
+    vessel_words: frozenset[str] = frozenset()
+    byline_patterns: tuple[str, ...] = ()
 
     def state_code(self, surface: str) -> str | None:
         """The ISO code a surface form stands for, whether a name, demonym or metonym."""
@@ -177,6 +180,7 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         base / "regions.yaml",
         base / "weapons.yaml",
         base / "triggers.yaml",
+        base / "names.yaml",
         *extra,
     ]
     for path in sources:
@@ -185,6 +189,9 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         _load_orgs(gaz, data)
         _load_regions(gaz, data)
         _load_weapons(gaz, data)
+        gaz.org_words = gaz.org_words | {str(w).lower() for w in data.get("organization_words", [])}
+        gaz.vessel_words = gaz.vessel_words | {str(w).lower() for w in data.get("vessel_words", [])}
+        gaz.byline_patterns = (*gaz.byline_patterns, *data.get("byline_patterns", []))
         for key, value in data.items():
             if key.endswith("_triggers") or key in {"reporting_verbs", "status_cues", "modality"}:
                 gaz.triggers[key] = value

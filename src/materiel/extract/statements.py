@@ -9,6 +9,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.gazetteer import Gazetteer
+from materiel.extract.names import name_actor
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
 from materiel.model import EntityKind
 
@@ -66,38 +68,95 @@ class StatementRules:
                 return True
         return False
 
-    def _targets_of(self, trigger: Token, resolver: ActorResolver) -> list[Actor]:
-        heads: list[Token] = []
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
-        if trigger.pos_ in {"NOUN", "PROPN"}:
-            heads += prep_objects(trigger, {"on", "against", "of", "targeting"})
-        elif passive:
-            heads += children(trigger, {"nsubjpass"})
-        else:
-            heads += children(trigger, {"dobj"})
-            heads += prep_objects(trigger, {"on", "against"})
-        if trigger.dep_ in {"amod", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
-            heads.append(trigger.head)  # "the U.S.-designated X", "previously sanctioned Y"
-        if trigger.dep_ == "relcl":
-            heads.append(trigger.head)
+    def _expand(self, token: Token, depth: int = 0) -> list[Token]:
+        """A target phrase and the names listed with it: conjuncts, appositions ("four companies,
+        A, B and C"), and the members of "four of its companies"."""
+        out = [token]
+        if depth > 10:
+            return out
+        for child in token.children:
+            if child.dep_ in {"conj", "appos"}:
+                out += self._expand(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in {"NUM", "PRON"}:
+                out += [
+                    t for obj in child.children if obj.dep_ == "pobj" for t in self._expand(obj, depth + 1)
+                ]
+        return out
+
+    def _target_actors(self, heads: list[Token], resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
         out: list[Actor] = []
         for head in heads:
-            for tok in [head, *head.conjuncts, *children(head, {"appos"})]:
-                actor = resolver.actor(tok)
+            for tok in self._expand(head):
+                actor = resolver.actor(tok) if tok.pos_ not in {"PROPN"} else None
+                if actor is None and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+                    actor = name_actor(tok, resolver.index, gaz)
                 if actor is None:
-                    for inner in tok.subtree:
-                        candidate = resolver.index.at(inner)
-                        if candidate is not None and candidate.kind in TARGET_KINDS:
-                            actor = candidate
+                    for inner in tok.children:
+                        if inner.dep_ in {"compound", "appos"} and inner.pos_ == "PROPN":
+                            actor = name_actor(inner, resolver.index, gaz)
                             break
                 if (
                     actor is not None
                     and actor.kind in TARGET_KINDS
                     and actor.authority is None
+                    and actor.org_type != "media"
                     and actor not in out
                 ):
                     out.append(actor)
         return out
+
+    def _targets_of(self, trigger: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
+        heads: list[Token] = []
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            heads += prep_objects(trigger, {"on", "against", "of", "targeting"})
+            if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":  # "X, already under sanctions"
+                holder = trigger.head.head
+                heads += [holder] if holder.pos_ in {"PROPN", "NOUN"} else children(holder, {"nsubj"})
+        elif passive:
+            for subject in children(trigger, {"nsubjpass"}):
+                heads.append(subject)  # and names the parse hung inside the subject
+                heads += [
+                    t
+                    for t in subject.subtree
+                    if t is not subject
+                    and t.pos_ == "PROPN"
+                    and (resolver.index.at(t) or t.dep_ in {"conj", "appos", "nmod"})
+                ]
+        else:
+            heads += children(trigger, {"dobj"})
+            for obj in children(trigger, {"dobj"}):
+                if obj.lemma_.lower() in {"sanction", "measure", "freeze", "penalty", "restriction"}:
+                    heads += prep_objects(obj, {"on", "against", "targeting"})
+        if trigger.dep_ in {"amod", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
+            heads.append(trigger.head)  # "the U.S.-designated X", "previously sanctioned Y"
+        if trigger.dep_ == "relcl" and passive:  # "X, which was sanctioned in 2010"
+            heads.append(trigger.head)
+        return self._target_actors(heads, resolver, gaz)
+
+    def _list_targets(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
+        """ "Among those designated was X", "The banks targeted include X and Y", "X is subject to an
+        asset freeze", "The entity targeted for sanctions was named as X"."""
+        cue_words = set(self.designation.get("verbs", [])) | set(self.designation.get("nouns", []))
+        lemma = verb.lemma_.lower()
+        if lemma not in {"be", "include", "comprise", "name"}:
+            return []
+        sides = {c.dep_: c for c in verb.children}
+        subject = sides.get("nsubj") or sides.get("nsubjpass")
+        among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        acomp = sides.get("acomp")
+        if acomp is not None and acomp.lower_ == "subject" and subject is not None:
+            objs = [o for p in children(acomp, {"prep"}) for o in children(p, {"pobj"})]
+            if any(o.lemma_.lower() in cue_words | {"sanction", "freeze"} for o in objs):
+                return self._target_actors([subject], resolver, gaz)
+        cue_side = among if among is not None else subject
+        if cue_side is None or not any(t.lemma_.lower() in cue_words for t in cue_side.subtree):
+            return []
+        heads = [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}]
+        heads += prep_objects(verb, {"as"})
+        if among is not None and subject is not None:
+            heads.append(subject)
+        return self._target_actors(heads, resolver, gaz)
 
     def _authority(
         self, trigger: Token, sent: Span, resolver: ActorResolver
@@ -107,55 +166,64 @@ class StatementRules:
         if passive or trigger.pos_ in {"NOUN", "PROPN"}:
             candidates += prep_objects(trigger, {"by"})
         candidates += children(trigger, {"nsubj", "poss", "compound", "amod", "npadvmod"})
+        for tok in [trigger, *ancestors_in_sentence(trigger, 3)]:
+            if tok.lemma_.lower() in {"impose", "announce", "levy"} or tok is trigger:
+                candidates += children(tok, {"nsubj"})
         for tok in candidates:
             actor = resolver.actor(tok)
             if self.authority_of(actor):
                 return self.authority_of(actor), actor
         left = trigger.doc[max(trigger.i - 3, sent.start) : trigger.i].text
         for code, words in self.designation.get("authority_words", {}).items():
-            if any(re.search(rf"\b{re.escape(w)}\b", left) for w in words):
+            if any(re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", left) for w in words):
                 return code, None
-        for tok in sent:  # "According to the Treasury ..."
+        for tok in sent:  # "According to the Treasury ...", "..., the State Department said"
             actor = resolver.index.at(tok)
-            if actor is not None and self.authority_of(actor) and actor.kind != EntityKind.PERSON:
-                return self.authority_of(actor), actor
+            if actor is not None and actor.kind == EntityKind.ORGANIZATION and actor.authority:
+                return actor.authority, actor
         return None, None
 
-    def match_designations(
-        self, doc: Doc, resolver: ActorResolver, default_authority: str | None
-    ) -> list[DesignationMatch]:
+    def match_designations(self, doc: Doc, resolver: ActorResolver, gaz: Gazetteer) -> list[DesignationMatch]:
         verbs = set(self.designation.get("verbs", []))
         nouns = set(self.designation.get("nouns", []))
         out: list[DesignationMatch] = []
+        last_authority: str | None = self._first_authority(doc, resolver)
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
-                is_verb = token.tag_.startswith("VB") and lemma in verbs
+                is_verb = lemma in verbs and (token.tag_.startswith("VB") or token.dep_ in {"amod", "acl"})
                 is_noun = token.pos_ == "NOUN" and lemma in nouns
-                if not (is_verb or is_noun) or self._not_done(token):
-                    continue
-                if lemma in {"add", "list", "target", "identify", "impose"} and not self._list_context(token):
-                    continue
-                targets = self._targets_of(token, resolver)
+                targets: list[Actor] = []
+                if (is_verb or is_noun) and not self._not_done(token):
+                    if lemma not in {"add", "list", "target", "identify", "impose"} or self._list_context(
+                        token
+                    ):
+                        targets = self._targets_of(token, resolver, gaz)
+                elif token.pos_ in {"AUX", "VERB"} and not self._not_done(token):
+                    targets = self._list_targets(token, resolver, gaz)
                 if not targets:
                     continue
                 authority, actor = self._authority(token, sent, resolver)
+                authority = authority or last_authority
+                last_authority = authority or last_authority
                 basis = LEGAL_BASIS.search(sent.text)
                 reason = next(
                     (doc[o.left_edge.i : o.right_edge.i + 1].text for o in prep_objects(token, {"for"})), None
                 )
                 out.append(
                     DesignationMatch(
-                        token,
-                        sent,
-                        targets,
-                        authority or default_authority,
-                        actor,
-                        basis.group(0) if basis else None,
-                        reason,
+                        token, sent, targets, authority, actor, basis.group(0) if basis else None, reason
                     )
                 )
         return out
+
+    def _first_authority(self, doc: Doc, resolver: ActorResolver) -> str | None:
+        """The designating authority the document is about, for sentences that do not name it: the
+        first sanctioning body mentioned (Treasury, OFAC, the EU Council ...)."""
+        for actor in resolver.index.actors.values():
+            if actor.authority and actor.kind == EntityKind.ORGANIZATION and actor.org_type != "media":
+                return actor.authority
+        return None
 
     def _list_context(self, token: Token) -> bool:
         words = set(self.designation.get("list_words", []))

@@ -97,7 +97,7 @@ class ActorResolver:
     def party(self, token: Token | None) -> Actor | None:
         """An actor that can supply or receive: not a region or place."""
         actor = self.actor(token)
-        if actor is None or actor.kind == EntityKind.REGION:
+        if actor is None or actor.kind == EntityKind.REGION or actor.org_type == "media":
             return None
         return actor
 

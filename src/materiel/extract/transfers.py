@@ -352,10 +352,8 @@ class TransferRules:
             if tok.lemma_.lower() in {"war", "invasion", "aggression", "offensive", "campaign"}:
                 owner = next((c for c in tok.children if c.dep_ == "poss"), None)
                 head = tok.head
-                cue = (
-                    (head.dep_ == "prep"
-                    and head.lower_ == "for")
-                    or (head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() == "support")
+                cue = (head.dep_ == "prep" and head.lower_ == "for") or (
+                    head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() == "support"
                 )
                 if owner is not None and cue:
                     return resolver.party(owner)

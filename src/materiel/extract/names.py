@@ -1,0 +1,179 @@
+"""Proper names the statistical NER missed, read off the parse where a rule expects a name.
+
+Sanctions releases list targets the model has never seen ("Limited Liability Company Verus",
+"224th Flight Unit State Airlines", "Farazan Industrial Engineering, Inc."). When a designation
+rule points at a noun phrase that is no known entity, :func:`name_actor` reads the capitalised run
+around its head and decides from its words whether it names an organisation, a vessel or a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from materiel.extract.entities import TITLES, Actor, ActorIndex
+from materiel.extract.gazetteer import Gazetteer
+from materiel.model import EntityKind
+
+CONNECTORS = {"of", "and", "for", "de", "al", "el", "the", "&", "-", "'", "’"}
+LEGAL_TAIL = re.compile(
+    r"^,?\s*(?:Inc|Ltd|LLC|LLP|Co|Corp|S\.?R\.?O|JSC|GmbH|PLC|FZE|SA|AG)\.?$", re.IGNORECASE
+)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isalnum():
+        return False
+    return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
+
+
+LEGAL_WORDS = {
+    "order",
+    "resolution",
+    "act",
+    "decision",
+    "regulation",
+    "law",
+    "decree",
+    "directive",
+    "statement",
+}
+NOT_NAME_TYPES = {"DATE", "TIME", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def name_span(head: Token) -> Span | None:
+    """The capitalised run containing ``head``, with inner connectors ("Ministry of Rocket Industry")
+    and a trailing legal form (", Inc."); None when ``head`` is not capitalised, is a date or a law,
+    or is an acronym in brackets after the full name."""
+    if not _is_name_token(head) or head.is_sent_start and head.pos_ != "PROPN":
+        return None
+    if head.ent_type_ in NOT_NAME_TYPES or (head.i > 0 and head.doc[head.i - 1].text == "("):
+        return None
+    doc, sent = head.doc, head.sent
+    start = head.i
+    while start - 1 >= sent.start:
+        prev = doc[start - 1]
+        if _is_name_token(prev) and prev.lower_ not in {"the", "a", "an"}:
+            start -= 1
+        elif (
+            prev.lower_ in CONNECTORS
+            and start - 2 >= sent.start
+            and _is_name_token(doc[start - 2])
+            and prev.lower_ != "the"
+        ):
+            if prev.lower_ in {"and", "&"} and doc[start - 2].dep_ not in {"compound", "nmod", "amod"}:
+                break
+            start -= 1
+        else:
+            break
+    end = head.i + 1
+    while end < sent.end:
+        nxt = doc[end]
+        if _is_name_token(nxt):
+            end += 1
+        elif nxt.lower_ in CONNECTORS - {"the"} and end + 1 < sent.end and _is_name_token(doc[end + 1]):
+            if nxt.lower_ in {"and", "&"} and doc[end - 1].dep_ not in {"compound", "nmod", "amod"}:
+                break  # "A Partnership and B Ltd": two names, not one
+            end += 1
+        elif nxt.text == "," and end + 1 < sent.end and LEGAL_TAIL.match(doc[end + 1].text):
+            end += 2
+            if end < sent.end and doc[end].text == ".":
+                end += 1
+        else:
+            break
+    while end - 1 > start and doc[end - 1].lower_ in CONNECTORS:
+        end -= 1
+    if doc[end - 1].lower_ in LEGAL_WORDS:
+        return None
+    while start < end and (doc[start].lower_.strip(".") in TITLES or doc[start].ent_type_ in NOT_NAME_TYPES):
+        start += 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    return span if any(t.pos_ == "PROPN" for t in span) else None
+
+
+def is_headline(sent: Span) -> bool:
+    """A title-case line ("Designation of Facilitator Pursuing Arms Deal"): no names are read off it."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def kind_of_name(span: Span, gaz: Gazetteer) -> EntityKind:
+    words = [t.text.strip(".,").lower() for t in span]
+    if any(w in gaz.org_words for w in words) or any(t.text.isupper() and len(t.text) > 1 for t in span):
+        return EntityKind.ORGANIZATION
+    before = span.doc[max(span.start - 2, span.sent.start) : span.start]
+    if any(t.lower_ in gaz.vessel_words for t in before):
+        return EntityKind.VESSEL
+    if span.root.ent_type_ == "PERSON" or 2 <= len(span) <= 5:
+        return EntityKind.PERSON
+    return EntityKind.ORGANIZATION
+
+
+def name_actor(head: Token, index: ActorIndex, gaz: Gazetteer) -> Actor | None:
+    """The actor for a name at ``head``: a known mention, else a new entity read off the parse."""
+    known = index.at(head)
+    if known is not None:
+        return known
+    if is_headline(head.sent):
+        return None
+    span = name_span(head)
+    if span is None:
+        return None
+    inside = [index.at(t) for t in span]
+    known_inside = next((a for a in inside if a is not None and a.kind != EntityKind.STATE), None)
+    if known_inside is not None:
+        return known_inside
+    if any(a is not None for a in inside) and kind_of_name(span, gaz) != EntityKind.ORGANIZATION:
+        return None  # a state name with a person-like tail is no new name
+    text = span.text
+    if gaz.state_code(text) or text in gaz.regions:
+        return None
+    kind = kind_of_name(span, gaz)
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return index.add(
+        Actor(f"{kind.value if kind != EntityKind.ORGANIZATION else 'org'}:{slug}", kind, text),
+        span.start,
+        span.end,
+        text,
+    )
+
+
+def refine_org_span(span: Span) -> list[Span]:
+    """NER organisation spans cut at list commas ("A LLC, B Partnership") and trimmed of a dangling
+    connector ("Defense Technology and"); a fuller capitalised run around the root wins."""
+    doc = span.doc
+    parts: list[Span] = []
+    start = span.start
+    for tok in span:
+        two_names = (
+            tok.lower_ in {"and", "&"}
+            and tok.i > span.start
+            and doc[tok.i - 1].dep_ not in {"compound", "nmod", "amod"}
+        )
+        if (
+            two_names
+            or tok.text == ","
+            and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text))
+        ):
+            if tok.i > start:
+                parts.append(doc[start : tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(doc[start : span.end])
+    out: list[Span] = []
+    for part in parts:
+        end = part.end
+        while end > part.start and doc[end - 1].lower_ in CONNECTORS:
+            end -= 1
+        if end <= part.start:
+            continue
+        part = doc[part.start : end]
+        fuller = name_span(part.root)
+        if fuller is not None and fuller.start <= part.start and fuller.end >= part.end:
+            part = fuller
+        out.append(part)
+    return out
