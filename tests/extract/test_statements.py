@@ -66,7 +66,8 @@ def test_denials(extract, sentence: str, expected: set[str]) -> None:
 
 def test_denied_transfer_is_contested_and_linked(extract) -> None:
     extraction = extract(
-        "Seoul said North Korea sent artillery shells to Russia. Pyongyang denied supplying weapons to Moscow."
+        "Seoul said North Korea sent artillery shells to Russia. "
+        "Pyongyang denied supplying weapons to Moscow."
     )
     (delivered,) = transfers(extraction)
     assert delivered["denied_by"] == ["state:KP"]

@@ -47,7 +47,7 @@ def name_span(head: Token) -> Span | None:
     """The capitalised run containing ``head``, with inner connectors ("Ministry of Rocket Industry")
     and a trailing legal form (", Inc."); None when ``head`` is not capitalised, is a date or a law,
     or is an acronym in brackets after the full name."""
-    if not _is_name_token(head) or head.is_sent_start and head.pos_ != "PROPN":
+    if not _is_name_token(head) or (head.is_sent_start and head.pos_ != "PROPN"):
         return None
     if head.ent_type_ in NOT_NAME_TYPES or (head.i > 0 and head.doc[head.i - 1].text == "("):
         return None
@@ -156,8 +156,8 @@ def refine_org_span(span: Span) -> list[Span]:
         )
         if (
             two_names
-            or tok.text == ","
-            and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text))
+            or (tok.text == ","
+            and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text)))
         ):
             if tok.i > start:
                 parts.append(doc[start : tok.i])
