@@ -115,7 +115,18 @@ def transfer_events(
     assert facts.resolver is not None
     for m in [*matches]:
         for extra in m.more_recipients:
-            matches.append(replace(m, recipient=extra, more_recipients=[]))
+            matches.append(replace(m, recipient=extra, more_recipients=[], more_suppliers=[]))
+        for extra in m.more_suppliers:
+            matches.append(replace(m, supplier=extra, more_recipients=[], more_suppliers=[]))
+        origins = {a.key: a for _, a in m.item_origins}
+        if m.supplier is not None and m.supplier is m.origin and len(origins) > 1:
+            # "three Russian helicopters and two Chinese planes": one transfer per origin
+            for key, origin in origins.items():
+                items = [i for i, a in m.item_origins if a.key == key]
+                if origin is m.origin:
+                    m.items = items
+                else:
+                    matches.append(replace(m, supplier=origin, items=items, more_recipients=[], more_suppliers=[]))
     for m in matches:
         if m.supplier is None or m.recipient is None:
             continue

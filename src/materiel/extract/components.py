@@ -62,6 +62,11 @@ def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> EntityRule
     return ruler
 
 
+# nouns a materiel word may modify and still name materiel ("arms supplier", "weapons package")
+KEEP_HEADS = frozenset({"supplier", "suppliers", "package", "packages", "consignment", "cargo", "kind", "kinds",
+                        "type", "types", "batch", "stockpile", "stockpiles", "system", "systems", "variant",
+                        "version", "unit", "units", "round", "rounds", "container", "containers", "crate", "crates",
+                        "delivery", "deliveries", "shipment", "shipments", "transfer", "transfers", "supply"})
 BULLETS = {"•", "-", "*", "–", "—", "·", "▪", "◦"}
 
 
@@ -102,12 +107,14 @@ class FactsComponent:
             set(gaz.triggers.get("reporting_verbs", [])),
         )
         self.transfers.denial_verbs = set(self.statements.denial.get("verbs", []))
+        nouns = gaz.triggers.get("transfer_triggers", {}).get("nouns", {})
+        self.keep_heads = frozenset(nouns) | gaz.generic_heads | KEEP_HEADS
 
     def __call__(self, doc: Doc) -> Doc:
         actors = collect_actors(doc, self.gaz)
         sents = list(doc.sents)
         resolver = ActorResolver(actors, self.gaz, first_actor_keys(sents, actors))
-        items = find_items(doc, self.item_matcher, self.gaz)
+        items = find_items(doc, self.item_matcher, self.gaz, self.keep_heads)
         facts = DocFacts(actors, items, resolver=resolver)
         facts.transfers = self.transfers.match(doc, actors, resolver, items)
         facts.designations = self.statements.match_designations(doc, resolver, self.gaz)

@@ -327,19 +327,44 @@ def _person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
     return doc[start : ent.end]
 
 
-def _surname_mentions(doc: Doc, index: ActorIndex) -> None:
-    """Later bare mentions of a known person's surname ("Mr. Whitcombe") that NER missed."""
-    surnames: dict[str, Actor] = {}
+def _short_names(doc: Doc, index: ActorIndex) -> None:
+    """Later bare mentions of a known person's surname ("Mr. Whitcombe", "Bukey") or of the first
+    word of a known company ("Farazan"), which NER missed or took for something else."""
+    short: dict[str, Actor] = {}
     for actor in index.actors.values():
         parts = actor.name.split()
-        if actor.kind == EntityKind.PERSON and len(parts) > 1:
-            surnames.setdefault(parts[-1], actor)
-    if not surnames:
+        if len(parts) < 2:
+            continue
+        if actor.kind == EntityKind.PERSON:
+            short.setdefault(parts[-1], actor)
+            if "-" in parts[-1]:  # "Bashar al-Assad" -> "Assad"
+                short.setdefault(parts[-1].split("-")[-1], actor)
+        elif actor.kind == EntityKind.ORGANIZATION and not actor.organ_of and parts[0][:1].isupper() \
+                and len(parts[0]) > 3 and parts[0].lower() not in TITLES:
+            short.setdefault(parts[0], actor)
+    if not short:
         return
     for token in doc:
-        known = surnames.get(token.text)
-        if known is not None and token.i not in index.by_token and token.pos_ == "PROPN":
-            index.add(known, token.i, token.i + 1, token.text)
+        known = short.get(token.text)
+        if known is None or token.pos_ != "PROPN":
+            continue
+        holder = index.by_token.get(token.i)
+        single = holder is not None and holder != known.key and all(
+            s + 1 == e for s, e in index.actors[holder].mentions) if holder in index.actors else False
+        if holder is None or (single and not holder.startswith("state:")):
+            if holder is not None:
+                _drop_token_mention(index, holder, token.i)
+            index.by_token[token.i] = known.key
+            known.mentions.append((token.i, token.i + 1))
+            known.aliases.add(token.text)
+
+
+def _drop_token_mention(index: ActorIndex, key: str, i: int) -> None:
+    actor = index.actors[key]
+    actor.mentions = [(s, e) for s, e in actor.mentions if not s <= i < e]
+    index.by_token.pop(i, None)
+    if not actor.mentions:
+        del index.actors[key]
 
 
 def _strip_article(doc: Doc, ent: Span) -> Span:
@@ -448,6 +473,6 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     _speaker_labels(doc, index, gaz)
     _administration_people(doc, index, gaz)
     _merge_people(index)
-    _surname_mentions(doc, index)
+    _short_names(doc, index)
     _drop_byline_people(doc, index, gaz)
     return index

@@ -53,8 +53,11 @@ def _category_below(head: Token, by_token: dict[int, ItemMention]) -> ItemCatego
     return None
 
 
-def find_items(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[ItemMention]:
-    """Longest lexicon matches; civil goods and programmes ("commercial aircraft") are dropped."""
+def find_items(
+    doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer, keep_heads: frozenset[str] = frozenset()
+) -> list[ItemMention]:
+    """Longest lexicon matches; civil goods and programmes ("commercial aircraft") are dropped, and
+    so is a materiel word that only modifies a noun outside ``keep_heads`` (the trigger nouns)."""
     spans: list[Span] = []
     for match_id, start, end in matcher(doc):
         spans.append(Span(doc, start, end, label=match_id))
@@ -77,8 +80,21 @@ def find_items(doc: Doc, matcher: PhraseMatcher, gaz: Gazetteer) -> list[ItemMen
         if token.lower_ in generic and token.i not in by_token:
             category = _category_below(token, by_token)
             if category is not None and token.dep_ not in {"compound"}:
+                by_token[token.i] = ItemMention(token.i, token.i + 1, category, token.text)
                 left = min([token.i, *[c.i for c in token.children if c.dep_ in {"amod", "compound"}]])
                 text = doc[left : token.i + 1].text
                 mentions.append(ItemMention(left, token.i + 1, category, text, _quantity(token)))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return [m for m in mentions if not _modifies_other_noun(doc[m.start : m.end], by_token, keep_heads)]
+
+
+def _modifies_other_noun(span: Span, by_token: dict[int, ItemMention], keep_heads: frozenset[str]) -> bool:
+    """A materiel word used as a modifier of something that is no item and no transfer: "arms
+    dealer", "weapons nonproliferation regime", "missile engineers"."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"compound", "nmod", "amod"} or head is root or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.i in by_token or head.lemma_.lower() in keep_heads or head.lower_ in keep_heads:
+        return False
+    return True

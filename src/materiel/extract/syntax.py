@@ -13,6 +13,7 @@ from materiel.model import EntityKind
 PRONOUNS_THING = {"it", "its", "they", "their", "them", "itself"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+RELATIVES = {"which", "who", "that", "whom"}
 CLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "prep", "pobj"}
 
 
@@ -75,15 +76,28 @@ class ActorResolver:
                 found = self.index.at(obj)
                 if found is not None and found.kind == EntityKind.STATE:
                     return found
+        if lower in RELATIVES and token.head.dep_ == "relcl":  # "Iran, which has provided ..."
+            return self.actor(token.head.head)
         if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
             return self._antecedent(token, person=lower in PRONOUNS_PERSON)
+        for child in token.children:  # "a private mercenary company, the Wagner Group"
+            if child.dep_ == "appos":
+                found = self.index.at(child)
+                if found is not None:
+                    return found
         return None
 
     def _antecedent(self, token: Token, *, person: bool) -> Actor | None:
+        """The nearest earlier actor of the right sort; an object pronoun ("provided them with")
+        does not point back at the subject of its own clause."""
         sent = token.sent
+        own_subject: Actor | None = None
+        if token.dep_ in {"dobj", "dative", "pobj", "poss"} and token.head.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            own_subject = self.actor(subj) if subj is not None and subj.i != token.i else None
         for i in range(token.i - 1, sent.start - 1, -1):
             actor = self.index.at(token.doc[i])
-            if actor is None or actor.kind == EntityKind.REGION:
+            if actor is None or actor.kind == EntityKind.REGION or actor is own_subject:
                 continue
             if (actor.kind == EntityKind.PERSON) == person:
                 return actor

@@ -56,6 +56,8 @@ DISGUISE_CUES = {
     "supposedly",
     "bound",
 }
+BOUND_WORDS = {"bind", "bound", "destine", "destined", "intend", "intended", "head", "heading", "earmark",
+               "earmarked", "meant", "mean"}
 GOVERNOR_DEPS = {
     "xcomp",
     "advcl",
@@ -84,6 +86,8 @@ class TransferMatch:
     supplier: Actor | None = None
     recipient: Actor | None = None
     more_recipients: list[Actor] = field(default_factory=list)
+    more_suppliers: list[Actor] = field(default_factory=list)
+    item_origins: list[tuple[ItemMention, Actor]] = field(default_factory=list)
     brokers: list[Actor] = field(default_factory=list)
     items: list[ItemMention] = field(default_factory=list)
     origin: Actor | None = None
@@ -261,8 +265,9 @@ class TransferRules:
             for tok in modifiers:
                 actor = resolver.party(tok)
                 if actor is not None and tok.i not in item_at:
-                    match.origin = actor
-                    return
+                    match.origin = match.origin or actor
+                    match.item_origins.append((mention, actor))
+                    break
 
     def _roles(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
         token = match.trigger
@@ -282,8 +287,10 @@ class TransferRules:
             doer = self._subject(token, resolver)
         to_side = [a for a in map(resolver.party, prep_objects(token, {"to", "into"})) if a]
         to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
-        from_side = next(filter(None, map(resolver.party, prep_objects(token, {"from"}))), None)
-        from_side = from_side or next(iter(self._detached(token, {"from"}, resolver)), None)
+        from_list = [a for a in map(resolver.party, prep_objects(token, {"from"})) if a]
+        from_list = from_list or self._detached(token, {"from"}, resolver)
+        from_side = from_list[0] if from_list else None
+        match.more_suppliers = [a for a in from_list[1:] if a.key != from_list[0].key]
         for_side = next(filter(None, map(resolver.party, prep_objects(token, {"for"}))), None)
         for_side = for_side or next(iter(self._detached(token, {"for"}, resolver)), None)
         if match.frame in {"giver", "giver_object"}:
@@ -312,6 +319,22 @@ class TransferRules:
             match.supplier = (from_side if match.frame == "taker" else None) or match.origin
             if match.supplier is None and match.brokers:
                 match.supplier = self._partner(token, resolver)
+        elif match.frame == "supplier_noun":  # "North Korea is Russia's main weapons supplier"
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            match.recipient = resolver.party(owner) or for_side or (to_side[0] if to_side else None)
+            head = token.head
+            named = [resolver.party(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+            named += [resolver.party(c) for n in token.children if n.dep_ in {"compound", "nmod"} for c in n.conjuncts]
+            if token.dep_ in {"attr", "oprd", "xcomp"}:
+                match.supplier = resolver.party(next((c for c in head.children if c.dep_ == "nsubj"), None))
+            elif token.dep_ == "appos":
+                match.supplier = resolver.party(head)
+            suppliers = [a for a in named if a is not None]
+            if match.supplier is None and suppliers:
+                match.supplier = suppliers[0]
+                match.more_suppliers = [a for a in suppliers[1:] if a.key != suppliers[0].key]
+        if match.recipient is None:
+            match.recipient = self._bound_for(token, match, resolver)
         if match.recipient is None and match.supplier is not None:
             match.recipient = self._supported(token, resolver)
         match.use = self._use(token)
@@ -328,11 +351,23 @@ class TransferRules:
             if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
                 places.append(token.head)
         else:
-            places += [t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN"}]
+            places += [t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN", "NUM"}]
         out: list[Actor] = []
         for place in places:
             out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
         return out
+
+    @staticmethod
+    def _bound_for(token: Token, match: TransferMatch, resolver: ActorResolver) -> Actor | None:
+        """"a weapons shipment bound for the Houthis", "rockets destined for Wagner fighters"."""
+        holders = [token, *(token.doc[m.start : m.end].root for m in match.items)]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in {"acl", "relcl", "amod"} and child.lemma_.lower() in BOUND_WORDS:
+                    for actor in map(resolver.party, prep_objects(child, {"for", "to"})):
+                        if actor is not None:
+                            return actor
+        return None
 
     @staticmethod
     def _use(token: Token) -> str | None:
