@@ -8,6 +8,7 @@ extraction contract (see README, "Extraction output").
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -66,6 +67,9 @@ class Verdict(StrEnum):
     NEEDS_CLASSIFICATION = "needs_classification"
 
 
+_ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")
+
+
 def normalise_text(text: str) -> str:
     """Unicode NFC, unified newlines, no trailing spaces on lines, at most one blank line in a row.
 
@@ -73,6 +77,7 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    text = _ACUTE_APOSTROPHE.sub("\u2019", text)  # "Iran´s": an acute accent typed for an apostrophe
     lines = [line.rstrip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:

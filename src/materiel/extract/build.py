@@ -126,7 +126,9 @@ def transfer_events(
                 if origin is m.origin:
                     m.items = items
                 else:
-                    matches.append(replace(m, supplier=origin, items=items, more_recipients=[], more_suppliers=[]))
+                    matches.append(
+                        replace(m, supplier=origin, items=items, more_recipients=[], more_suppliers=[])
+                    )
     for m in matches:
         if m.supplier is None or m.recipient is None:
             continue

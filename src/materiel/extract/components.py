@@ -63,11 +63,59 @@ def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> EntityRule
 
 
 # nouns a materiel word may modify and still name materiel ("arms supplier", "weapons package")
-KEEP_HEADS = frozenset({"supplier", "suppliers", "package", "packages", "consignment", "cargo", "kind", "kinds",
-                        "type", "types", "batch", "stockpile", "stockpiles", "system", "systems", "variant",
-                        "version", "unit", "units", "round", "rounds", "container", "containers", "crate", "crates",
-                        "delivery", "deliveries", "shipment", "shipments", "transfer", "transfers", "supply"})
+KEEP_HEADS = frozenset(
+    {
+        "supplier",
+        "suppliers",
+        "package",
+        "packages",
+        "consignment",
+        "cargo",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "batch",
+        "stockpile",
+        "stockpiles",
+        "system",
+        "systems",
+        "variant",
+        "version",
+        "unit",
+        "units",
+        "round",
+        "rounds",
+        "container",
+        "containers",
+        "crate",
+        "crates",
+        "delivery",
+        "deliveries",
+        "shipment",
+        "shipments",
+        "transfer",
+        "transfers",
+        "supply",
+    }
+)
 BULLETS = {"•", "-", "*", "–", "—", "·", "▪", "◦"}
+
+
+def _split_dateline(doc: Doc, first: Token) -> None:
+    """ "TEHRAN: Iran's top diplomat ...", "WASHINGTON (Reuters) - The United States ...": the
+    dateline is its own sentence, so the parser reads the report that follows as a sentence."""
+    i = first.i
+    while (
+        i < len(doc)
+        and i - first.i < 4
+        and (doc[i].is_upper or doc[i].text in {"(", ")"} or doc[i].is_title and doc[i - 1].text == "(")
+    ):
+        i += 1
+    if i == first.i or i + 1 >= len(doc) or not doc[first.i].is_upper or len(doc[first.i]) < 3:
+        return
+    if doc[i].text in {":", "-", "—", "–"} and not doc[i + 1].is_space:
+        doc[i + 1].is_sent_start = True
 
 
 @Language.component("materiel_paragraphs")
@@ -76,6 +124,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     the sentence that follows; a list introduced by a colon stays one sentence with its items."""
     in_list = False
     last_word: Token | None = None
+    if len(doc) > 2:
+        _split_dateline(doc, doc[0])
     for token in doc[:-1]:
         if token.is_space and "\n" not in token.text:
             continue
@@ -89,6 +139,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         while following.is_space and following.i + 1 < len(doc):
             following = doc[following.i + 1]
         ends_open = last_word is not None and last_word.text in {":", ";", ","}
+        _split_dateline(doc, following)
         in_list = ends_open or (in_list and following.text in BULLETS)
         doc[token.i + 1].is_sent_start = not (ends_open or (in_list and following.text in BULLETS))
     return doc
@@ -119,8 +170,10 @@ class FactsComponent:
         facts.transfers = self.transfers.match(doc, actors, resolver, items)
         facts.designations = self.statements.match_designations(doc, resolver, self.gaz)
         topical = {i for m in items for i in range(m.start, m.end)}
-        topical |= {m.trigger.i for m in facts.transfers}
+        topical |= {t.i for t in doc if self.transfers.frame_of(t) is not None}
+        topical |= {t.i for t in doc if t.lemma_.lower() in {"support", "assistance", "aid", "arm"}}
         facts.denials = self.statements.match_denials(doc, resolver, topical)
+        facts.denials += self.statements.self_denials(facts.transfers, resolver)
         doc._.materiel = facts
         return doc
 

@@ -95,6 +95,7 @@ class Actor:
     organ_of: str | None = None
     authority: str | None = None
     org_type: str | None = None
+    represents: str | None = None  # a person who speaks or acts for a state ("Kremlin spokesman X")
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token start, end
 
@@ -339,8 +340,13 @@ def _short_names(doc: Doc, index: ActorIndex) -> None:
             short.setdefault(parts[-1], actor)
             if "-" in parts[-1]:  # "Bashar al-Assad" -> "Assad"
                 short.setdefault(parts[-1].split("-")[-1], actor)
-        elif actor.kind == EntityKind.ORGANIZATION and not actor.organ_of and parts[0][:1].isupper() \
-                and len(parts[0]) > 3 and parts[0].lower() not in TITLES:
+        elif (
+            actor.kind == EntityKind.ORGANIZATION
+            and not actor.organ_of
+            and parts[0][:1].isupper()
+            and len(parts[0]) > 3
+            and parts[0].lower() not in TITLES
+        ):
             short.setdefault(parts[0], actor)
     if not short:
         return
@@ -349,8 +355,13 @@ def _short_names(doc: Doc, index: ActorIndex) -> None:
         if known is None or token.pos_ != "PROPN":
             continue
         holder = index.by_token.get(token.i)
-        single = holder is not None and holder != known.key and all(
-            s + 1 == e for s, e in index.actors[holder].mentions) if holder in index.actors else False
+        single = (
+            holder is not None
+            and holder != known.key
+            and all(s + 1 == e for s, e in index.actors[holder].mentions)
+            if holder in index.actors
+            else False
+        )
         if holder is None or (single and not holder.startswith("state:")):
             if holder is not None:
                 _drop_token_mention(index, holder, token.i)
@@ -463,6 +474,61 @@ def _nationals(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         index.add(Actor(f"person:{_slug(name)}", EntityKind.PERSON, name), span.start, span.end, span.text)
 
 
+REPRESENTATIVE_TITLES = {
+    "president",
+    "leader",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "official",
+    "diplomat",
+    "general",
+    "commander",
+    "premier",
+    "chancellor",
+    "secretary",
+    "representative",
+    "chief",
+    "prime",
+    "deputy",
+    "adviser",
+    "advisor",
+    "ministry",
+    "foreign",
+    "defence",
+    "defense",
+    "king",
+    "emir",
+    "dictator",
+}
+
+
+def _representatives(doc: Doc, index: ActorIndex) -> None:
+    """People who speak or act for a state: "Kremlin spokesman Dmitry Peskov", "Iran's Foreign
+    Minister X", "X, the North Korean leader". Their denials and statements are the state's."""
+    for actor in index.actors.values():
+        if actor.kind != EntityKind.PERSON or actor.represents:
+            continue
+        for start, end in actor.mentions:
+            window = list(doc[max(start - 6, doc[start].sent.start) : start])
+            after = doc[end : min(end + 8, doc[start].sent.end)]
+            if after[:1] and after[0].text == ",":
+                window += list(after[1:])
+            titled = any(t.lower_ in REPRESENTATIVE_TITLES for t in window)
+            states = [index.actors.get(index.by_token.get(t.i, "")) for t in window]
+            state = next((a for a in states if a is not None and a.kind == EntityKind.STATE), None)
+            if (
+                titled
+                and state is not None
+                and not any(t.is_punct and t.text not in "’'" for t in window[:0])
+            ):
+                actor.represents = state.country
+                break
+
+
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -475,4 +541,5 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     _merge_people(index)
     _short_names(doc, index)
     _drop_byline_people(doc, index, gaz)
+    _representatives(doc, index)
     return index

@@ -154,10 +154,8 @@ def refine_org_span(span: Span) -> list[Span]:
             and tok.i > span.start
             and doc[tok.i - 1].dep_ not in {"compound", "nmod", "amod"}
         )
-        if (
-            two_names
-            or (tok.text == ","
-            and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text)))
+        if two_names or (
+            tok.text == "," and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text))
         ):
             if tok.i > start:
                 parts.append(doc[start : tok.i])

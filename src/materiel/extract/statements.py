@@ -18,8 +18,31 @@ LEGAL_BASIS = re.compile(
     r"\b(?:E\.\s?O\.|Executive Order|EO)\s?\d{5}\b|\b(?:UNSCR|[Rr]esolution)\s+\d{3,4}(?:\s\(\d{4}\))?"
     r"|\bCouncil (?:Decision|Regulation) \(?(?:CFSP|EU)?\)? ?\d{4}/\d+|\bsection \d+\(\w\)\(\w+\)",
 )
+DISMISSALS = {
+    "groundless",
+    "baseless",
+    "unfounded",
+    "false",
+    "fabricated",
+    "fabrication",
+    "absurd",
+    "nonsense",
+    "lie",
+    "lies",
+    "fake",
+    "slander",
+    "untrue",
+    "ridiculous",
+    "speculation",
+    "smear",
+}
 TARGET_KINDS = {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.VESSEL, EntityKind.AIRCRAFT}
 AUTHORITY_STATES = {"US": "US", "GB": "UK"}
+
+
+def _inside_quotes(token: Token) -> bool:
+    before = token.sent.text[: token.idx - token.sent.start_char]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 @dataclass(slots=True)
@@ -247,11 +270,12 @@ class StatementRules:
                     continue
                 subj = children(token, {"nsubj"}) if token.pos_ == "VERB" else children(token, {"poss"})
                 subj += prep_objects(token, {"by"})
-                parties = [a for a in map(resolver.party, subj) if a]
-                parties += [resolver.party(c) for s in subj for c in s.conjuncts if resolver.party(c)]  # type: ignore[misc]
+                if not subj and token.dep_ in {"acl", "relcl"}:  # "Iran's top diplomat denied" misparsed
+                    subj = [token.head]
+                parties = [p for s in subj for p in self._deniers(s, resolver)]
                 if not parties:
                     continue
-                objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp", "prep", "xcomp"}]
+                objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp", "prep", "xcomp", "pcomp"}]
                 region = [t.i for o in objects for t in o.subtree]
                 about = any(i in topical for i in region) or any(
                     doc[i].lemma_.lower() in claims for i in region
@@ -260,7 +284,67 @@ class StatementRules:
                     continue
                 span = (min(region), max(region) + 1) if region else None
                 out.append(DenialMatch(token, sent, list({a.key: a for a in parties}.values()), span))
+            out += self._dismissals(sent, resolver, claims)
         return out
+
+    def self_denials(self, transfers: list[Any], resolver: ActorResolver) -> list[DenialMatch]:
+        """ "Beijing insists it does not provide weapons to Russia", "'Iran has not delivered missiles
+        to Russia,' he wrote": a negated transfer asserted by its own supplier, or quoted, is a denial."""
+        out: list[DenialMatch] = []
+        for m in transfers:
+            if not m.negated or m.hypothetical or m.supplier is None:
+                continue
+            supplier_state = resolver.index.state_of(m.supplier) or m.supplier.key
+            sayers = []
+            for tok in ancestors_in_sentence(m.trigger, 6):
+                if tok.lemma_.lower() in self.reporting_verbs | {"insist", "maintain", "stress", "reiterate"}:
+                    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                    sayers += self._deniers(subj, resolver) if subj is not None else []
+            keys = {resolver.index.state_of(a) or a.key for a in sayers}
+            quoted = _inside_quotes(m.trigger)
+            if supplier_state in keys or (quoted and not sayers):
+                out.append(
+                    DenialMatch(m.trigger, m.sentence, [m.supplier], (m.sentence.start, m.sentence.end))
+                )
+        return out
+
+    def _deniers(self, subject: Token, resolver: ActorResolver) -> list[Actor]:
+        """Who denies: the subject and its conjuncts; "both parties/countries" for the last two
+        states named; a person who speaks for a state stands for it."""
+        if subject.lemma_.lower() in {"party", "country", "side", "nation", "government", "capital"} and any(
+            c.lower_ in {"both", "two"} for c in subject.children
+        ):
+            states: list[Actor] = []
+            for tok in reversed(subject.doc[max(subject.sent.start - 60, 0) : subject.i]):
+                actor = resolver.index.at(tok)
+                if actor is not None and actor.kind == EntityKind.STATE and actor not in states:
+                    states.append(actor)
+                if len(states) == 2:
+                    return states
+            return []
+        out: list[Actor] = []
+        for tok in [subject, *subject.conjuncts]:
+            actor = resolver.party(tok)
+            if actor is None:
+                continue
+            if actor.represents:
+                actor = resolver.index.actors.get(f"state:{actor.represents}", actor)
+            out.append(actor)
+        return out
+
+    def _dismissals(self, sent: Span, resolver: ActorResolver, claims: set[str]) -> list[DenialMatch]:
+        """ "... allegations about weapons supplies, but they are groundless," X said: the speaker denies."""
+        words = {t.lemma_.lower() for t in sent}
+        if not (words & DISMISSALS) or not (words & claims):
+            return []
+        for tok in sent:
+            if tok.lemma_.lower() in self.reporting_verbs:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    parties = self._deniers(subj, resolver)
+                    if parties:
+                        return [DenialMatch(tok, sent, parties, (sent.start, sent.end))]
+        return []
 
     # ---- attribution ----------------------------------------------------------------------
     def asserted_by(self, token: Token, resolver: ActorResolver, speaker: Actor | None) -> list[Actor]:

@@ -56,8 +56,20 @@ DISGUISE_CUES = {
     "supposedly",
     "bound",
 }
-BOUND_WORDS = {"bind", "bound", "destine", "destined", "intend", "intended", "head", "heading", "earmark",
-               "earmarked", "meant", "mean"}
+BOUND_WORDS = {
+    "bind",
+    "bound",
+    "destine",
+    "destined",
+    "intend",
+    "intended",
+    "head",
+    "heading",
+    "earmark",
+    "earmarked",
+    "meant",
+    "mean",
+}
 GOVERNOR_DEPS = {
     "xcomp",
     "advcl",
@@ -324,7 +336,12 @@ class TransferRules:
             match.recipient = resolver.party(owner) or for_side or (to_side[0] if to_side else None)
             head = token.head
             named = [resolver.party(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
-            named += [resolver.party(c) for n in token.children if n.dep_ in {"compound", "nmod"} for c in n.conjuncts]
+            named += [
+                resolver.party(c)
+                for n in token.children
+                if n.dep_ in {"compound", "nmod"}
+                for c in n.conjuncts
+            ]
             if token.dep_ in {"attr", "oprd", "xcomp"}:
                 match.supplier = resolver.party(next((c for c in head.children if c.dep_ == "nsubj"), None))
             elif token.dep_ == "appos":
@@ -351,7 +368,9 @@ class TransferRules:
             if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
                 places.append(token.head)
         else:
-            places += [t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN", "NUM"}]
+            places += [
+                t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN", "NUM"}
+            ]
         out: list[Actor] = []
         for place in places:
             out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
@@ -359,7 +378,7 @@ class TransferRules:
 
     @staticmethod
     def _bound_for(token: Token, match: TransferMatch, resolver: ActorResolver) -> Actor | None:
-        """"a weapons shipment bound for the Houthis", "rockets destined for Wagner fighters"."""
+        """ "a weapons shipment bound for the Houthis", "rockets destined for Wagner fighters"."""
         holders = [token, *(token.doc[m.start : m.end].root for m in match.items)]
         for holder in holders:
             for child in holder.children:
