@@ -121,8 +121,8 @@ def transfer_events(
         origins = {a.key: a for _, a in m.item_origins}
         if m.supplier is not None and m.supplier is m.origin and len(origins) > 1:
             # "three Russian helicopters and two Chinese planes": one transfer per origin
-            for key, origin in origins.items():
-                items = [i for i, a in m.item_origins if a.key == key]
+            for origin_key, origin in origins.items():
+                items = [i for i, a in m.item_origins if a.key == origin_key]
                 if origin is m.origin:
                     m.items = items
                 else:

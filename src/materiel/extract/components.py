@@ -109,7 +109,7 @@ def _split_dateline(doc: Doc, first: Token) -> None:
     while (
         i < len(doc)
         and i - first.i < 4
-        and (doc[i].is_upper or doc[i].text in {"(", ")"} or doc[i].is_title and doc[i - 1].text == "(")
+        and (doc[i].is_upper or doc[i].text in {"(", ")"} or (doc[i].is_title and doc[i - 1].text == "("))
     ):
         i += 1
     if i == first.i or i + 1 >= len(doc) or not doc[first.i].is_upper or len(doc[first.i]) < 3:

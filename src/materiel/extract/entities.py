@@ -444,7 +444,7 @@ def _add_ent(doc: Doc, ent: Span, index: ActorIndex, gaz: Gazetteer, taken: set[
 def _nationals(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """ "Russian national Igor Michurin", "Turkish citizen Murat Bukey": the name after is a person."""
     for token in doc:
-        if token.lower_ not in {
+        if token.text not in {
             "national",
             "citizen",
             "nationals",

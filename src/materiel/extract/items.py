@@ -95,6 +95,4 @@ def _modifies_other_noun(span: Span, by_token: dict[int, ItemMention], keep_head
     head = root.head
     if root.dep_ not in {"compound", "nmod", "amod"} or head is root or head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if head.i in by_token or head.lemma_.lower() in keep_heads or head.lower_ in keep_heads:
-        return False
-    return True
+    return not (head.i in by_token or head.lemma_.lower() in keep_heads or head.lower_ in keep_heads)
