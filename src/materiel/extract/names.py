@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from materiel.extract.entities import TITLES, Actor, ActorIndex
+from materiel.extract.actors import TITLES, Actor, ActorIndex
 from materiel.extract.gazetteer import Gazetteer
 from materiel.model import EntityKind
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.actors import Actor, ActorIndex
 from materiel.extract.gazetteer import Gazetteer
 from materiel.extract.names import name_actor
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects

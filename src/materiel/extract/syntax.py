@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.actors import Actor, ActorIndex
 from materiel.extract.gazetteer import Gazetteer
 from materiel.model import EntityKind
 

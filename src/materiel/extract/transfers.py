@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from materiel.extract.entities import Actor, ActorIndex
+from materiel.extract.actors import Actor, ActorIndex
 from materiel.extract.items import ItemMention
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
 from materiel.model import EntityKind, TransferStatus

@@ -7,6 +7,7 @@ listing. The matcher compares a :class:`Query` with listed entities and explains
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,24 +33,28 @@ class ListedEntity:
     list: str  # list key: "ofac-sdn", "un-sc", "eu-fsf", "uk-sanctions", or a dataset name
     schema: str  # one of SCHEMAS
     name: str  # the primary name as listed
-    aliases: list[str] = field(default_factory=list)  # a.k.a., f.k.a., other scripts
-    weak_aliases: list[str] = field(default_factory=list)  # "low quality" a.k.a.s
-    birth_dates: list[str] = field(default_factory=list)  # "1966-05-07", "1966"
-    birth_places: list[str] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # ISO alpha-2: nationality, citizenship, seat
+    aliases: builtins.list[str] = field(default_factory=builtins.list)  # a.k.a., f.k.a., other scripts
+    weak_aliases: builtins.list[str] = field(default_factory=builtins.list)  # "low quality" a.k.a.s
+    birth_dates: builtins.list[str] = field(default_factory=builtins.list)  # "1966-05-07", "1966"
+    birth_places: builtins.list[str] = field(default_factory=builtins.list)
+    countries: builtins.list[str] = field(
+        default_factory=builtins.list
+    )  # ISO alpha-2: nationality, citizenship, seat
     gender: str | None = None
-    identifiers: dict[str, list[str]] = field(default_factory=dict)  # "passport": [...], "imo": [...]
-    addresses: list[str] = field(default_factory=list)
-    linked_to: list[str] = field(default_factory=list)  # names of linked entries
-    sanctions: list[Sanction] = field(default_factory=list)
+    identifiers: dict[str, builtins.list[str]] = field(
+        default_factory=dict
+    )  # "passport": [...], "imo": [...]
+    addresses: builtins.list[str] = field(default_factory=builtins.list)
+    linked_to: builtins.list[str] = field(default_factory=builtins.list)  # names of linked entries
+    sanctions: builtins.list[Sanction] = field(default_factory=builtins.list)
     properties: dict[str, Any] = field(default_factory=dict)  # anything else the list says
 
     @property
-    def programs(self) -> list[str]:
+    def programs(self) -> builtins.list[str]:
         return sorted({s.program for s in self.sanctions if s.program})
 
     @property
-    def all_names(self) -> list[str]:
+    def all_names(self) -> builtins.list[str]:
         return [self.name, *self.aliases]
 
 
@@ -91,6 +96,8 @@ class Match:
             "score": round(self.score, 4),
             "match": self.match,
             "programs": self.entity.programs,
-            "explanation": [{"feature": f.feature, "score": round(f.score, 4), "detail": f.detail}
-                            for f in self.explanation],
+            "explanation": [
+                {"feature": f.feature, "score": round(f.score, 4), "detail": f.detail}
+                for f in self.explanation
+            ],
         }

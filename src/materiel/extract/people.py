@@ -1,0 +1,303 @@
+"""People in a document: names NER missed or split, short forms, speakers, writers, and who
+speaks for a state."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from materiel.extract.actors import TITLES, Actor, ActorIndex, clean_person, slug
+from materiel.extract.gazetteer import Gazetteer
+from materiel.model import EntityKind
+
+NOT_SPEAKERS = {
+    "MODERATOR",
+    "Q",
+    "QUESTION",
+    "OPERATOR",
+    "PARTICIPANT",
+    "STAFF",
+    "AUDIENCE",
+    "REPORTER",
+    "NOTE",
+    "END",
+    "SOURCE",
+    "UPDATE",
+    "EDITOR",
+    "BACKGROUND",
+    "PHOTO",
+    "VIDEO",
+}
+
+
+SPEAKER_LINE = re.compile(
+    r"^(?:(MR|MS|MRS|DR|AMBASSADOR|SECRETARY|PRESIDENT|GENERAL|ADMIRAL)\.?\s+)?"
+    r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?):",
+    re.MULTILINE,
+)
+
+
+ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:\s|-)(?:administration|government|White House)\b")
+
+
+def known_non_person(gaz: Gazetteer, name: str) -> bool:
+    """A "person" the gazetteer knows as a state, place, demonym or organisation ("Korean", "Tehran")."""
+    if gaz.state_code(name) or name in gaz.orgs or name in gaz.regions:
+        return True
+    words = name.split()
+    return any(w.lower() in gaz.org_words for w in words[1:]) and len(words) > 1
+
+
+def _byline_lines(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    patterns = [re.compile(p) for p in gaz.byline_patterns]
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        if any(p.match(line) for p in patterns) and len(line) < 120:
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def drop_byline_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """People named only in a byline ("By Jane Roe and John Doe") are the writers, not the story's."""
+    lines = _byline_lines(doc, gaz)
+    if not lines:
+        return
+    for key, actor in list(index.actors.items()):
+        if actor.kind != EntityKind.PERSON:
+            continue
+        starts = [doc[s].idx for s, _ in actor.mentions]
+        if starts and all(any(a <= c < b for a, b in lines) for c in starts):
+            del index.actors[key]
+            for i in [i for i, k in index.by_token.items() if k == key]:
+                del index.by_token[i]
+
+
+def merge_people(index: ActorIndex) -> None:
+    """Fold short person names ("Kirby", "Mr. Kirby") into the fuller name that contains them."""
+    people = [a for a in index.actors.values() if a.kind == EntityKind.PERSON]
+    people.sort(key=lambda a: -len(a.name.split()))
+    for short in people:
+        short_tokens = short.name.lower().split()
+        for full in people:
+            if full is short or len(full.name.split()) <= len(short_tokens) or full.key not in index.actors:
+                continue
+            full_tokens = full.name.lower().split()
+            if all(t in full_tokens for t in short_tokens) and short.key in index.actors:
+                full.aliases |= short.aliases
+                full.mentions.extend(short.mentions)
+                for i, key in list(index.by_token.items()):
+                    if key == short.key:
+                        index.by_token[i] = full.key
+                del index.actors[short.key]
+                break
+
+
+def speaker_labels(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """Transcript turns ("MR. KIRBY:"): a titled label always, a bare one ("KIRBY:") only when the
+    text has several turns; datelines ("TEHRAN:") and known places are not speakers."""
+    matches = [m for m in SPEAKER_LINE.finditer(doc.text) if m.group(2) not in NOT_SPEAKERS]
+    transcript = len(matches) >= 2
+    for match in matches:
+        name = match.group(2)
+        pretty_name = " ".join(part.capitalize() for part in name.split())
+        if len(name) < 3 or known_non_person(gaz, pretty_name) or gaz.state_code(name):
+            continue
+        if not (match.group(1) or transcript):
+            continue
+        span = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        if span is None:
+            continue
+        pretty = " ".join(part.capitalize() for part in name.split())
+        index.add(Actor(f"person:{slug(pretty)}", EntityKind.PERSON, pretty), span.start, span.end, span.text)
+
+
+def administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """'the Biden administration' names a person as well as standing for the state."""
+    for match in ADMINISTRATION.finditer(doc.text):
+        name = match.group(1)
+        if gaz.state_code(name) or name in {"The", "This", "That", "Our", "Their"}:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        actor = Actor(f"person:{slug(name)}", EntityKind.PERSON, name)
+        existing = index.actors.setdefault(actor.key, actor)
+        existing.aliases.add(name)
+        existing.mentions.append((span.start, span.end))
+
+
+NAME_STOP = TITLES | {
+    "state",
+    "affairs",
+    "defense",
+    "defence",
+    "foreign",
+    "national",
+    "security",
+    "council",
+    "department",
+    "ministry",
+    "office",
+    "treasury",
+    "u.s.",
+    "the",
+}
+
+
+def person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
+    """NER often drops the first part of a Korean or Chinese name ("designated Paek [Chol Su]"):
+    take one more capitalised proper noun on the left when it is free and no title."""
+    start = ent.start
+    if start > 0:
+        prev = doc[start - 1]
+        if (
+            prev.pos_ == "PROPN"
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+            and prev.i not in taken
+            and prev.lower_ not in NAME_STOP
+            and prev.ent_type_ == ""
+        ):
+            start -= 1
+    return doc[start : ent.end]
+
+
+def short_names(doc: Doc, index: ActorIndex) -> None:
+    """Later bare mentions of a known person's surname ("Mr. Whitcombe", "Bukey") or of the first
+    word of a known company ("Farazan"), which NER missed or took for something else."""
+    short: dict[str, Actor] = {}
+    for actor in index.actors.values():
+        parts = actor.name.split()
+        if len(parts) < 2:
+            continue
+        if actor.kind == EntityKind.PERSON:
+            short.setdefault(parts[-1], actor)
+            if "-" in parts[-1]:  # "Bashar al-Assad" -> "Assad"
+                short.setdefault(parts[-1].split("-")[-1], actor)
+        elif (
+            actor.kind == EntityKind.ORGANIZATION
+            and not actor.organ_of
+            and parts[0][:1].isupper()
+            and len(parts[0]) > 3
+            and parts[0].lower() not in TITLES
+        ):
+            short.setdefault(parts[0], actor)
+    if not short:
+        return
+    for token in doc:
+        known = short.get(token.text)
+        if known is None or token.pos_ != "PROPN":
+            continue
+        holder = index.by_token.get(token.i)
+        single = (
+            holder is not None
+            and holder != known.key
+            and all(s + 1 == e for s, e in index.actors[holder].mentions)
+            if holder in index.actors
+            else False
+        )
+        if holder is None or (single and not holder.startswith("state:")):
+            if holder is not None:
+                _drop_token_mention(index, holder, token.i)
+            index.by_token[token.i] = known.key
+            known.mentions.append((token.i, token.i + 1))
+            known.aliases.add(token.text)
+
+
+def _drop_token_mention(index: ActorIndex, key: str, i: int) -> None:
+    actor = index.actors[key]
+    actor.mentions = [(s, e) for s, e in actor.mentions if not s <= i < e]
+    index.by_token.pop(i, None)
+    if not actor.mentions:
+        del index.actors[key]
+
+
+def nationals(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """ "Russian national Igor Michurin", "Turkish citizen Murat Bukey": the name after is a person."""
+    for token in doc:
+        if token.text not in {
+            "national",
+            "citizen",
+            "nationals",
+            "citizens",
+            "businessman",
+            "businesswoman",
+        }:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and doc[end].lower_ not in TITLES
+        ):
+            end += 1
+        if end - token.i - 1 < 2:
+            continue
+        span = doc[token.i + 1 : end]
+        name = clean_person(span.text)
+        known = [index.by_token.get(i) for i in range(span.start, span.end)]
+        if not name or known_non_person(gaz, name) or any(k and k.startswith("person:") for k in known):
+            continue
+        for i, key in enumerate(known):
+            if key is not None:  # the NER took part of the name for something else
+                index.by_token.pop(span.start + i)
+        index.add(Actor(f"person:{slug(name)}", EntityKind.PERSON, name), span.start, span.end, span.text)
+
+
+REPRESENTATIVE_TITLES = {
+    "president",
+    "leader",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "official",
+    "diplomat",
+    "general",
+    "commander",
+    "premier",
+    "chancellor",
+    "secretary",
+    "representative",
+    "chief",
+    "prime",
+    "deputy",
+    "adviser",
+    "advisor",
+    "ministry",
+    "foreign",
+    "defence",
+    "defense",
+    "king",
+    "emir",
+    "dictator",
+}
+
+
+def representatives(doc: Doc, index: ActorIndex) -> None:
+    """People who speak or act for a state: "Kremlin spokesman Dmitry Peskov", "Iran's Foreign
+    Minister X", "X, the North Korean leader". Their denials and statements are the state's."""
+    for actor in index.actors.values():
+        if actor.kind != EntityKind.PERSON or actor.represents:
+            continue
+        for start, end in actor.mentions:
+            window = list(doc[max(start - 6, doc[start].sent.start) : start])
+            after = doc[end : min(end + 8, doc[start].sent.end)]
+            if after[:1] and after[0].text == ",":
+                window += list(after[1:])
+            titled = any(t.lower_ in REPRESENTATIVE_TITLES for t in window)
+            states = [index.actors.get(index.by_token.get(t.i, "")) for t in window]
+            state = next((a for a in states if a is not None and a.kind == EntityKind.STATE), None)
+            if (
+                titled
+                and state is not None
+                and not any(t.is_punct and t.text not in "’'" for t in window[:0])
+            ):
+                actor.represents = state.country
+                break
