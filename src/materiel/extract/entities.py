@@ -150,6 +150,22 @@ def _add_ent(doc: Doc, ent: Span, index: ActorIndex, gaz: Gazetteer, taken: set[
     index.add(actor, span.start, span.end, span.text)
 
 
+def _names_as_written(index: ActorIndex) -> None:
+    """A group known under another name ("Hashd al-Shaabi" for the Popular Mobilization Forces) is
+    named as the document writes it; the gazetteer's name stays an alias."""
+    for actor in index.actors.values():
+        if actor.kind != EntityKind.ORGANIZATION or actor.organ_of or not actor.aliases:
+            continue
+        canonical = set(actor.name.lower().replace("-", " ").split())
+        written = sorted(
+            (a[4:] if a.lower().startswith("the ") else a for a in actor.aliases),
+            key=lambda a: (-len(a.split()), a),
+        )
+        if not any(canonical & set(w.lower().replace("-", " ").split()) for w in written):
+            actor.aliases.add(actor.name)
+            actor.name = written[0]
+
+
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -163,4 +179,5 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     short_names(doc, index)
     drop_byline_people(doc, index, gaz)
     representatives(doc, index)
+    _names_as_written(index)
     return index

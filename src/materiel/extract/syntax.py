@@ -58,6 +58,40 @@ class ActorResolver:
         self.index = index
         self.gaz = gaz
         self.sentence_subjects = sentence_subjects  # sentence start -> actor key of its first actor
+        self._organs: list[tuple[int, Actor]] | None = None
+
+    def _is_organ(self, token: Token) -> bool:
+        return token.lower_ in self.gaz.organ_nouns or token.lemma_.lower() in self.gaz.organ_nouns
+
+    def _organ_owner(self, token: Token) -> Actor | None:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                found = self.index.at(child)
+                if found is not None and found.kind in {EntityKind.STATE, EntityKind.ORGANIZATION}:
+                    return found
+        for obj in prep_objects(token, {"of"}):
+            found = self.index.at(obj)
+            if found is not None and found.kind == EntityKind.STATE:
+                return found
+        return None
+
+    def _bare_organ(self, token: Token) -> Actor | None:
+        """"the military", "the regime" with no owner named: the state whose organ the document
+        named last before it ("Myanmar's military ... the military")."""
+        if not any(c.lower_ == "the" for c in token.children):
+            return None
+        if self._organs is None:
+            self._organs = []
+            for tok in token.doc:
+                actor = self.index.at(tok)
+                if actor is not None and actor.organ_of:
+                    self._organs.append((tok.i, self.index.actors.get(f"state:{actor.organ_of}", actor)))
+                elif self._is_organ(tok):
+                    owner = self._organ_owner(tok)
+                    if owner is not None and owner.kind == EntityKind.STATE:
+                        self._organs.append((tok.i, owner))
+        before = [a for i, a in self._organs if i < token.i]
+        return before[-1] if before else None
 
     def actor(self, token: Token | None) -> Actor | None:
         if token is None:
@@ -66,16 +100,10 @@ class ActorResolver:
         if direct is not None:
             return direct
         lower = token.lower_
-        if lower in self.gaz.organ_nouns or token.lemma_.lower() in self.gaz.organ_nouns:
-            for child in token.children:
-                if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                    found = self.index.at(child)
-                    if found is not None and found.kind in {EntityKind.STATE, EntityKind.ORGANIZATION}:
-                        return found
-            for obj in prep_objects(token, {"of"}):
-                found = self.index.at(obj)
-                if found is not None and found.kind == EntityKind.STATE:
-                    return found
+        if self._is_organ(token):
+            owner = self._organ_owner(token) or self._bare_organ(token)
+            if owner is not None:
+                return owner
         if lower in RELATIVES and token.head.dep_ == "relcl":  # "Iran, which has provided ..."
             return self.actor(token.head.head)
         if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
@@ -95,8 +123,10 @@ class ActorResolver:
         if token.dep_ in {"dobj", "dative", "pobj", "poss"} and token.head.pos_ in {"VERB", "AUX"}:
             subj = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             own_subject = self.actor(subj) if subj is not None and subj.i != token.i else None
-        for i in range(token.i - 1, sent.start - 1, -1):
-            actor = self.index.at(token.doc[i])
+        earlier = [token.doc[i] for i in range(token.i - 1, sent.start - 1, -1)]
+        subjects = [t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}]
+        for tok in [*subjects, *earlier]:  # the subject of an earlier clause first
+            actor = self.actor(tok) if tok in subjects else self.index.at(tok)
             if actor is None or actor.kind == EntityKind.REGION or actor is own_subject:
                 continue
             if (actor.kind == EntityKind.PERSON) == person:

@@ -297,7 +297,7 @@ class TransferRules:
                 )
         else:
             doer = self._subject(token, resolver)
-        to_side = [a for a in map(resolver.party, prep_objects(token, {"to", "into"})) if a]
+        to_side = [a for a in map(resolver.party, prep_objects(token, {"to"})) if a]
         to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
         from_list = [a for a in map(resolver.party, prep_objects(token, {"from"})) if a]
         from_list = from_list or self._detached(token, {"from"}, resolver)
@@ -311,7 +311,7 @@ class TransferRules:
             if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
                 to_side = objects + to_side
             if not to_side:
-                to_side = self._detached(token, {"to", "into"}, resolver)
+                to_side = self._detached(token, {"to"}, resolver)
             match.recipient = to_side[0] if to_side else for_side
             match.more_recipients = [a for a in to_side[1:] if a.key != to_side[0].key]
             if match.supplier is None:
