@@ -60,9 +60,26 @@ def _byline_lines(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
+def _name_only_lines(doc: Doc, index: ActorIndex) -> list[tuple[int, int]]:
+    """A line near the top that holds nothing but a person's name is a byline."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for n, line in enumerate(doc.text.split("\n")):
+        if n > 6:
+            break
+        stripped = line.strip()
+        span = doc.char_span(offset, offset + len(line), alignment_mode="expand") if stripped else None
+        if span is not None and 1 < len(stripped.split()) <= 4:
+            keys = {index.by_token.get(t.i) for t in span if not t.is_space}
+            if len(keys) == 1 and next(iter(keys), "") and str(next(iter(keys))).startswith("person:"):
+                out.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return out
+
+
 def drop_byline_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """People named only in a byline ("By Jane Roe and John Doe") are the writers, not the story's."""
-    lines = _byline_lines(doc, gaz)
+    lines = _byline_lines(doc, gaz) + _name_only_lines(doc, index)
     if not lines:
         return
     for key, actor in list(index.actors.items()):
@@ -118,10 +135,10 @@ def administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """'the Biden administration' names a person as well as standing for the state."""
     for match in ADMINISTRATION.finditer(doc.text):
         name = match.group(1)
-        if gaz.state_code(name) or name in {"The", "This", "That", "Our", "Their"}:
+        if gaz.state_code(name) or known_non_person(gaz, name) or name in {"The", "This", "That", "Our", "Their"}:
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is None:
+        if span is None or span[0].ent_type_ == "NORP" or span[0].pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
         actor = Actor(f"person:{slug(name)}", EntityKind.PERSON, name)
         existing = index.actors.setdefault(actor.key, actor)
@@ -160,7 +177,8 @@ def person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
             and prev.i not in taken
             and prev.lower_ not in NAME_STOP
             and prev.ent_type_ == ""
-        ):
+            and not (start > 1 and doc[start - 2].text[:1].isupper() and not doc[start - 2].is_sent_start)
+        ):  # "... Financial Intelligence Brian Nelson": a title phrase, not a longer name
             start -= 1
     return doc[start : ent.end]
 

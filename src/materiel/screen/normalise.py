@@ -1,0 +1,160 @@
+"""Names to comparable forms: Latin, lower case, tokens, honorifics dropped, legal forms set apart.
+
+``name_forms(name, schema)`` gives one :class:`NameForm` per reading of the name (two for Hangul:
+the DPRK list spelling and Revised Romanization). ``fold`` maps a token to a loose phonetic key
+that makes McCune–Reischauer, DPRK and Revised Romanization spellings, Wade–Giles and pinyin and
+common Latin spelling variants meet ("Pyong"/"Byeong", "Chol"/"Cheol", "Hsi"/"Xi").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from materiel.screen.translit import latin_variants, load_yaml
+
+PERSON_SCHEMAS = frozenset({"Person"})
+_ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}")
+_APOSTROPHE_RE = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02be\u02bf]")
+_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    org_stopwords: frozenset[str]
+    legal_forms: dict[tuple[str, ...], str]  # token sequence -> class
+    longest_form: int
+    equivalents: dict[str, frozenset[int]]  # token -> ids of its groups
+    surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = load_yaml("names.yaml")
+    forms: dict[tuple[str, ...], str] = {}
+    for cls, spellings in data["legal_forms"].items():
+        for spelling in spellings:
+            forms[tuple(_SPLIT_RE.split(str(spelling).lower()))] = str(cls)
+    groups: dict[str, set[int]] = {}
+    for i, group in enumerate(data["equivalents"]):
+        for token in group:
+            groups.setdefault(str(token), set()).add(i)
+    from materiel.screen.translit import korean_tables
+
+    surnames: dict[str, set[int]] = {}
+    for i, spellings in enumerate(korean_tables().surnames.values()):
+        for spelling in spellings:
+            surnames.setdefault(spelling, set()).add(i)
+    return Vocabulary(
+        honorifics=frozenset(data["honorifics"]),
+        particles=frozenset(data["particles"]),
+        org_stopwords=frozenset(data["org_stopwords"]),
+        legal_forms=forms,
+        longest_form=max(len(k) for k in forms),
+        equivalents={k: frozenset(v) for k, v in groups.items()},
+        surnames={k: frozenset(v) for k, v in surnames.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One reading of a name: its tokens, and (organisations) the legal-form classes found."""
+
+    original: str
+    tokens: tuple[str, ...]
+    legal_forms: frozenset[str] = field(default_factory=frozenset)
+    dropped: tuple[str, ...] = ()  # honorifics removed
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def is_person(schema: str) -> bool:
+    return schema in PERSON_SCHEMAS
+
+
+def tokenize(latin: str) -> list[str]:
+    """Lower case, abbreviations joined ("L.L.C." → "llc"), apostrophes dropped, rest split."""
+    text = latin.lower().replace("&", " and ")
+    text = _ABBREV_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
+    text = _APOSTROPHE_RE.sub("", text)
+    return [t for t in _SPLIT_RE.split(text) if t]
+
+
+def _strip_legal_forms(tokens: list[str], vocab: Vocabulary) -> tuple[list[str], set[str]]:
+    found: set[str] = set()
+    changed = True
+    while changed and tokens:
+        changed = False
+        for size in range(min(vocab.longest_form, len(tokens) - 1), 0, -1):
+            tail, head = tuple(tokens[-size:]), tuple(tokens[:size])
+            if tail in vocab.legal_forms:
+                found.add(vocab.legal_forms[tail])
+                tokens, changed = tokens[:-size], True
+                break
+            if head in vocab.legal_forms:
+                found.add(vocab.legal_forms[head])
+                tokens, changed = tokens[size:], True
+                break
+    return tokens, found
+
+
+@lru_cache(maxsize=200_000)
+def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
+    """Every reading of ``name`` as tokens ready to compare."""
+    vocab = vocabulary()
+    forms = []
+    for latin in latin_variants(name):
+        tokens = tokenize(latin)
+        dropped: list[str] = []
+        legal: set[str] = set()
+        if is_person(schema):
+            kept = [t for t in tokens if t not in vocab.honorifics]
+            if kept:
+                dropped = [t for t in tokens if t in vocab.honorifics]
+                tokens = kept
+        else:
+            tokens, legal = _strip_legal_forms(tokens, vocab)
+            kept = [t for t in tokens if t not in vocab.org_stopwords]
+            tokens = kept or tokens
+        forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped)))
+    return tuple(dict.fromkeys(forms))
+
+
+_FOLDS = [
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+    (re.compile(r"^hs"), "x"), (re.compile(r"^sh"), "s"),  # Wade–Giles hs-, sh/s
+    (re.compile(r"tch|tsch|dzh|zh|ch|dj|j|q"), "j"),
+    (re.compile(r"ts|tz|dz"), "z"),
+    (re.compile(r"kh|gh|ck|c(?=[aou])|k|g|q"), "g"),
+    (re.compile(r"ph"), "f"), (re.compile(r"th"), "t"), (re.compile(r"t"), "d"),
+    (re.compile(r"p"), "b"), (re.compile(r"w"), "v"),
+    (re.compile(r"eo"), "o"), (re.compile(r"eu|ou|oo"), "u"), (re.compile(r"ae|ai|ay|ei|ey"), "e"),
+    (re.compile(r"ee|ie|iy|yi|y"), "i"),
+    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),  # "Mohammed"/"Moammed", "Rhee"/"Ree"
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+@lru_cache(maxsize=500_000)
+def fold(token: str) -> str:
+    """A loose phonetic key: romanisation-system spelling differences fold away."""
+    for pattern, repl in _FOLDS:
+        token = pattern.sub(repl, token)
+    return token
+
+
+def equivalent(a: str, b: str) -> str | None:
+    """Why two tokens are the same name part by our data ("equivalent", "surname"), else None."""
+    vocab = vocabulary()
+    ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
+    if ga and gb and ga & gb:
+        return "equivalent"
+    sa, sb = vocab.surnames.get(a), vocab.surnames.get(b)
+    if sa and sb and sa & sb:
+        return "korean surname"
+    return None

@@ -1,0 +1,162 @@
+"""OFAC legacy CSV: ``sdn.csv`` with ``add.csv`` (addresses) and ``alt.csv`` (a.k.a.s) beside it.
+
+The files have no header; null is ``-0-`` (with a trailing space); each ends with a 0x1A byte.
+They are joined on ent_num; rows of add/alt whose ent_num is not in sdn.csv are counted and
+skipped (the three files are not always from the same day). Columns:
+
+    sdn.csv  ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
+             Vess_flag, Vess_owner, Remarks
+    add.csv  ent_num, add_num, address, city/state/postal, country, add_remarks
+    alt.csv  ent_num, alt_num, alt_type, alt_name, alt_remarks
+
+Strong a.k.a.s are in alt.csv; weak ones are quoted in the Remarks ("a.k.a. 'BNC'").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from materiel.screen.readers.common import (
+    ReadContext,
+    add_country,
+    add_identifier,
+    add_unique,
+    join_parts,
+)
+from materiel.screen.readers.ofac_remarks import apply_remarks
+from materiel.screen.records import ListedEntity, Sanction
+
+AUTHORITY = "US OFAC"
+SDN_COLUMNS = 12
+ADD_COLUMNS = 6
+ALT_COLUMNS = 5
+SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "entity": "Organization"}
+EOF_MARK = "\x1a"
+
+
+def companion_path(sdn: Path, role: str) -> Path | None:
+    """``add.csv``/``alt.csv`` beside ``sdn.csv``: the file name with its last "sdn" replaced by ``role``."""
+    name = sdn.name
+    at = name.lower().rfind("sdn")
+    if at < 0:
+        return None
+    candidate = sdn.with_name(name[:at] + role + name[at + 3:])
+    return candidate if candidate.is_file() else None
+
+
+def null(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return None if not value or value == "-0-" else value
+
+
+def rows(ctx: ReadContext, path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
+    """(line, fields) of each row; the 0x1A end mark and blank lines skipped; bad rows raise."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            try:
+                for fields in reader:
+                    if not fields or (len(fields) == 1 and fields[0].strip() in ("", EOF_MARK)):
+                        continue
+                    if len(fields) != width:
+                        raise ctx.error(f"expected {width} fields, found {len(fields)}", reader.line_num, path)
+                    if not fields[0].strip().isdigit():
+                        raise ctx.error(f"ent_num is not a number: {fields[0]!r}", reader.line_num, path)
+                    yield reader.line_num, fields
+            except csv.Error as exc:
+                raise ctx.error(f"malformed CSV: {exc}", reader.line_num, path) from exc
+    except UnicodeDecodeError as exc:
+        raise ctx.error(f"not UTF-8 text: {exc.reason}", None, path) from exc
+    except OSError as exc:
+        raise ctx.error(f"cannot read: {exc.strerror or exc}", None, path) from exc
+
+
+def programs(value: str | None) -> list[str]:
+    """``"NPWMD] [DPRK2"`` → ``["NPWMD", "DPRK2"]``."""
+    if not value:
+        return []
+    return [p.strip(" []") for p in value.split("] [") if p.strip(" []")]
+
+
+def entity_from_row(ctx: ReadContext, fields: list[str]) -> ListedEntity:
+    ent_num, name, sdn_type, program, title, call_sign, vess_type, tonnage, grt, flag, owner, remarks = (
+        null(f) for f in fields
+    )
+    schema = SCHEMAS.get((sdn_type or "entity").lower(), "Organization")
+    entity = ListedEntity(id=f"{ctx.key}:{ent_num}", list=ctx.key, schema=schema, name=name or "")
+    entity.sanctions = [Sanction(AUTHORITY, p, source_id=ent_num) for p in programs(program)] or [
+        Sanction(AUTHORITY, None, source_id=ent_num)
+    ]
+    extra = {"title": title, "call_sign": call_sign, "vessel_type": vess_type, "tonnage": tonnage,
+             "gross_registered_tonnage": grt, "owner": owner}
+    entity.properties.update({k: v for k, v in extra.items() if v})
+    if call_sign:
+        add_identifier(entity, "call_sign", call_sign)
+    if flag:
+        entity.properties["flag"] = [flag]
+        add_country(entity, flag, ctx)
+    apply_remarks(entity, remarks, ctx)
+    return entity
+
+
+def read(ctx: ReadContext) -> Iterator[ListedEntity]:
+    entities: dict[str, ListedEntity] = {}
+    for line, fields in rows(ctx, ctx.path, SDN_COLUMNS):
+        entity = entity_from_row(ctx, fields)
+        if not entity.name:
+            raise ctx.error("entry without a name", line)
+        entities[fields[0].strip()] = entity
+    unmatched = {"add": 0, "alt": 0}
+    add = ctx.companions.get("add")
+    if add is not None:
+        for _line, (ent_num, _num, address, city, country, _remarks) in rows(ctx, add, ADD_COLUMNS):
+            entity = entities.get(ent_num.strip())
+            if entity is None:
+                unmatched["add"] += 1
+                continue
+            add_unique(entity.addresses, join_parts((null(address), null(city), null(country))))
+            if null(country):
+                _address_country(entity, null(country), ctx)
+    alt = ctx.companions.get("alt")
+    if alt is not None:
+        for _line, (ent_num, _num, alt_type, alt_name, _remarks) in rows(ctx, alt, ALT_COLUMNS):
+            entity = entities.get(ent_num.strip())
+            if entity is None:
+                unmatched["alt"] += 1
+                continue
+            kind = (null(alt_type) or "aka").lower()
+            value = null(alt_name)
+            if value and value != entity.name:
+                add_unique(entity.aliases, value)
+                if kind != "aka":
+                    add_unique(entity.properties.setdefault("previous_names", []), value)
+    for role, count in unmatched.items():
+        if count:
+            ctx.warnings.append(f"{count} {role}.csv rows name an ent_num not in {ctx.path.name}")
+    yield from entities.values()
+
+
+def _address_country(entity: ListedEntity, country: str | None, ctx: ReadContext) -> None:
+    add_unique(entity.properties.setdefault("address_countries", []), country)
+    if entity.schema != "Person":
+        add_country(entity, country, ctx)
+
+
+def looks_like(head: str) -> bool:
+    """True when the first line looks like a row of sdn.csv (a number, a quoted name, 12 fields)."""
+    line = head.splitlines()[0] if head else ""
+    if not re.match(r'^\d+,"', line):
+        return False
+    try:
+        fields = next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return False
+    return len(fields) == SDN_COLUMNS
+
+
+__all__ = ["AUTHORITY", "companion_path", "looks_like", "programs", "read"]
