@@ -92,6 +92,8 @@ def name_span(head: Token) -> Span | None:
     if start >= end:
         return None
     span = doc[start:end]
+    if len(span) == 1 and head.ent_type_ not in {"PERSON", "ORG", "FAC"}:
+        return None  # a lone capitalised word ("Staff") is no name we can stand behind
     return span if any(t.pos_ == "PROPN" for t in span) else None
 
 

@@ -135,7 +135,11 @@ def administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """'the Biden administration' names a person as well as standing for the state."""
     for match in ADMINISTRATION.finditer(doc.text):
         name = match.group(1)
-        if gaz.state_code(name) or known_non_person(gaz, name) or name in {"The", "This", "That", "Our", "Their"}:
+        if (
+            gaz.state_code(name)
+            or known_non_person(gaz, name)
+            or name in {"The", "This", "That", "Our", "Their"}
+        ):
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None or span[0].ent_type_ == "NORP" or span[0].pos_ not in {"PROPN", "NOUN", "ADJ"}:

@@ -36,8 +36,55 @@ DISMISSALS = {
     "speculation",
     "smear",
 }
+HYPHENATED = {
+    "designated": "designate",
+    "sanctioned": "sanction",
+    "listed": "list",
+    "blacklisted": "blacklist",
+}
+LEADS = {
+    "head",
+    "chief",
+    "commander",
+    "member",
+    "leader",
+    "chairman",
+    "director",
+    "president",
+    "deputy",
+    "minister",
+    "part",
+    "unit",
+    "branch",
+    "subsidiary",
+    "affiliate",
+    "official",
+    "officer",
+}
 TARGET_KINDS = {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.VESSEL, EntityKind.AIRCRAFT}
 AUTHORITY_STATES = {"US": "US", "GB": "UK"}
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """The tokens of a noun phrase without its prepositional phrases and clauses (a name the parser
+    hung as a clause is kept)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in {"prep", "relcl", "advcl", "acl", "punct", "cc", "conj", "appos"} and not (
+            child.dep_ == "acl" and child.i == token.i + 1 and child.text[:1].isupper()
+        ):
+            continue
+        if child.i > 0 and child.doc[child.i - 1].text == "(":
+            continue
+        out += _noun_phrase(child)
+    return out
+
+
+def _in_title_of(token: Token) -> bool:
+    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head is not token:
+        token = token.head
+    head = token.head
+    return head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in LEADS
 
 
 def _inside_quotes(token: Token) -> bool:
@@ -113,11 +160,24 @@ class StatementRules:
                 actor = resolver.actor(tok) if tok.pos_ not in {"PROPN"} else None
                 if actor is None and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                     actor = name_actor(tok, resolver.index, gaz)
+                if tok.i > 0 and tok.doc[tok.i - 1].text == "(":
+                    continue  # "(DTSRC)": the acronym of the name before it
                 if actor is None:
                     for inner in tok.children:
                         if inner.dep_ in {"compound", "appos"} and inner.pos_ == "PROPN":
                             actor = name_actor(inner, resolver.index, gaz)
                             break
+                if actor is None and tok.pos_ == "NOUN":  # "military officer Seyed Qureishi"
+                    actor = next(
+                        (
+                            a
+                            for a in map(resolver.index.at, _noun_phrase(tok))
+                            if a is not None and a.kind in TARGET_KINDS
+                        ),
+                        None,
+                    )
+                if _in_title_of(tok):
+                    continue  # "the head of the IRGC": the body the target leads is not a target
                 if (
                     actor is not None
                     and actor.kind in TARGET_KINDS
@@ -137,7 +197,14 @@ class StatementRules:
                 holder = trigger.head.head
                 heads += [holder] if holder.pos_ in {"PROPN", "NOUN"} else children(holder, {"nsubj"})
         elif passive:
-            for subject in children(trigger, {"nsubjpass"}):
+            subjects = children(trigger, {"nsubjpass"})
+            if not subjects and trigger.dep_ == "conj":  # "X, which is ... and was sanctioned in 2010"
+                subjects = children(trigger.head, {"nsubj", "nsubjpass"})
+            subjects = [
+                t.head.head if t.lower_ in {"which", "who", "that"} and t.head.dep_ == "relcl" else t
+                for t in subjects
+            ]
+            for subject in subjects:
                 heads.append(subject)  # and names the parse hung inside the subject
                 heads += [
                     t
@@ -172,8 +239,13 @@ class StatementRules:
             objs = [o for p in children(acomp, {"prep"}) for o in children(p, {"pobj"})]
             if any(o.lemma_.lower() in cue_words | {"sanction", "freeze"} for o in objs):
                 return self._target_actors([subject], resolver, gaz)
-        cue_side = among if among is not None else subject
-        if cue_side is None or not any(t.lemma_.lower() in cue_words for t in cue_side.subtree):
+        cue_tokens = [t for side in (among, subject) if side is not None for t in side.subtree]
+        # "the banks targeted", "those designated", "individuals being sanctioned": a participle on the
+        # subject; or "the designations include ..."
+        if not any(
+            t.lemma_.lower() in cue_words and (t.dep_ in {"acl", "relcl", "amod"} or t is subject)
+            for t in cue_tokens
+        ):
             return []
         heads = [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}]
         heads += prep_objects(verb, {"as"})
@@ -214,6 +286,8 @@ class StatementRules:
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
+                if "-" in lemma and token.dep_ == "amod":  # "U.S.-designated", "UN-sanctioned"
+                    lemma = HYPHENATED.get(lemma.rsplit("-", 1)[-1], lemma)
                 is_verb = lemma in verbs and (token.tag_.startswith("VB") or token.dep_ in {"amod", "acl"})
                 is_noun = token.pos_ == "NOUN" and lemma in nouns
                 targets: list[Actor] = []

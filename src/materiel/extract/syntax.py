@@ -76,7 +76,7 @@ class ActorResolver:
         return None
 
     def _bare_organ(self, token: Token) -> Actor | None:
-        """"the military", "the regime" with no owner named: the state whose organ the document
+        """ "the military", "the regime" with no owner named: the state whose organ the document
         named last before it ("Myanmar's military ... the military")."""
         if not any(c.lower_ == "the" for c in token.children):
             return None
