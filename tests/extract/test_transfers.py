@@ -39,7 +39,25 @@ DIRECTION = [
     ("Officials voiced concern over arms transfers between the DPRK and Russia.", ("KP", "RU")),
     # state organs stand for the state
     ("The IRGC delivered drones and explosives to Syria.", ("IR", "SY")),
+    # passives, possessive nouns, imports, supplier nouns, origins
+    ("Ballistic missiles were transferred to Russia by North Korea late last year.", ("KP", "RU")),
+    ("The rockets were shipped from Iran to Yemen aboard a dhow.", ("IR", "YE")),
+    ("China's arms deliveries to Myanmar have grown since the coup.", ("CN", "MM")),
+    ("Arms sales to Sudan's army by the UAE were documented by the panel.", ("AE", "SD")),
+    ("Algeria imports most of its arms from Russia.", ("RU", "DZ")),
+    ("Iran has become Russia's top supplier of drones.", ("IR", "RU")),
+    ("Minsk transferred tanks to the Russian army, Ukrainian intelligence said.", ("BY", "RU")),
+    ("The Wagner Group obtained surface-to-air missiles from North Korea.", ("KP", "Wagner Group")),
+    ("The Houthis received Iranian-designed drones through smuggling networks.", ("IR", "Houthis")),
+    ("A cargo of Iranian weapons bound for the Houthis was seized in the Arabian Sea.", ("IR", "Houthis")),
+    ("Myanmar's military has imported weapons from Russia, China and other countries.", ("CN", "MM")),
+    ("Russia is said to have given Iran fighter jets in return for drones.", ("RU", "IR")),
 ]
+
+
+def test_items_of_two_origins_make_two_transfers(extract) -> None:
+    text = "The junta showed that it received three Russian helicopters and two Chinese jets."
+    assert pairs(extract("Myanmar's military bought rifles. " + text)) >= {("RU", "MM"), ("CN", "MM")}
 
 
 @pytest.mark.parametrize(("sentence", "pair"), DIRECTION)
@@ -58,6 +76,10 @@ NOT_TRANSFERS = [
     "North Korea tested a ballistic missile off its east coast on Monday.",
     "Kim Jong Un met Vladimir Putin at a spaceport in the Russian Far East.",
     "The two leaders discussed the arms control talks in Geneva.",
+    "In exchange for the shells, Moscow provided Pyongyang with oil and food.",
+    "Tehran supplies Hezbollah with an estimated 700 million dollars a year.",
+    "Investigators found drones of Iranian origin in a field near the border.",
+    "The arms dealer met two Iranian officials in Dubai.",
 ]
 
 
@@ -90,6 +112,7 @@ STATUS = [
     ("A broker tried to arrange the sale of North Korean weapons to Russia.", "attempted"),
     ("North Korea delivered artillery shells to Russia.", "delivered"),
     ("Germany will deliver tanks to Ukraine next month.", "planned"),
+    ("The navy seized a shipment of Iranian rifles bound for the Houthis.", "attempted"),
 ]
 
 

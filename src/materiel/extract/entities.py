@@ -67,6 +67,8 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
     if not text or _is_weapon_text(gaz, text) or not any(ch.isalpha() for ch in text):
         return None
     if ent.label_ == "PERSON" or (ent.label_ == "" and ent.root.ent_type_ == "PERSON"):
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
+            return None  # "Debris showed ...": a capitalised common word, not a name
         name = clean_person(text)
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None

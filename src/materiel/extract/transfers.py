@@ -212,6 +212,9 @@ class TransferRules:
         for child in token.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 return resolver.party(child)
+        for child in token.children:  # "Algeria imports ..." parsed as a compound noun
+            if child.dep_ == "compound" and child.i < token.i and resolver.party(child) is not None:
+                return resolver.party(child)
         current = token
         for _ in range(4):
             head = current.head
@@ -234,7 +237,7 @@ class TransferRules:
                         return actor
                 return resolver.party(head)
             if current.dep_ in {"xcomp", "advcl", "conj", "ccomp"}:
-                if head.lemma_.lower() in self.object_control:
+                if current.dep_ != "conj" and head.lemma_.lower() in self.object_control:
                     for child in head.children:
                         if child.dep_ == "dobj":
                             return resolver.party(child)
@@ -274,7 +277,16 @@ class TransferRules:
                 if c.dep_ in {"acl", "relcl"} and c.lower_ in ORIGIN_WORDS
                 for g in prep_objects(c, {"by", "in", "from"})
             ]
+            modifiers += [
+                a
+                for o in prep_objects(root, {"of"})
+                if o.lemma_.lower() in {"origin", "make", "manufacture"}
+                for a in o.children
+                if a.dep_ in {"amod", "compound"}
+            ]  # "drones of Iranian origin"
             for tok in modifiers:
+                if tok.pos_ == "PRON":
+                    continue  # "its arms": whose they are now, not where they came from
                 actor = resolver.party(tok)
                 if actor is not None and tok.i not in item_at:
                     match.origin = match.origin or actor
@@ -306,12 +318,21 @@ class TransferRules:
         for_side = next(filter(None, map(resolver.party, prep_objects(token, {"for"}))), None)
         for_side = for_side or next(iter(self._detached(token, {"for"}, resolver)), None)
         if match.frame in {"giver", "giver_object"}:
-            match.supplier = doer
+            match.supplier = doer or (from_side if not is_noun or match.frame == "giver" else None)
             objects = [a for a in map(resolver.party, children(token, {"dobj"})) if a]
             if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
                 to_side = objects + to_side
             if not to_side:
                 to_side = self._detached(token, {"to"}, resolver)
+            if not to_side and not is_noun:  # "given Iran fighter jets" parsed as a compound
+                for obj in children(token, {"dobj"}):
+                    first = next(iter(obj.lefts), None)
+                    if first is not None and first.i == token.i + 1 and first.dep_ == "compound":
+                        actor = resolver.party(first)
+                        if actor is not None and actor is not doer:
+                            to_side = [actor]
+                            match.origin = None if match.origin is actor else match.origin
+                            match.item_origins = [(i, a) for i, a in match.item_origins if a is not actor]
             match.recipient = to_side[0] if to_side else for_side
             match.more_recipients = [a for a in to_side[1:] if a.key != to_side[0].key]
             if match.supplier is None:
