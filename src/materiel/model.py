@@ -67,7 +67,7 @@ class Verdict(StrEnum):
     NEEDS_CLASSIFICATION = "needs_classification"
 
 
-_ACUTE_APOSTROPHE = re.compile(r"(?<=\w)\u00b4(?=\w)")
+_ACUTE_APOSTROPHE = re.compile(r"(?<=\w)[\u00b4\u2018](?=s\b)")
 
 
 def normalise_text(text: str) -> str:

@@ -12,6 +12,8 @@ from materiel.cli import demo as _demo  # noqa: F401  (registers commands)
 # Importing the command modules registers their commands on ``app``, in this order.
 from materiel.cli import documents as _documents  # noqa: F401  (registers commands)
 from materiel.cli import extract as _extract  # noqa: F401  (registers commands)
+from materiel.cli import lists as _lists  # noqa: F401  (registers commands)
+from materiel.cli import screen as _screen  # noqa: F401  (registers commands)
 from materiel.cli.app import app, main
 
 __all__ = ["app", "main"]

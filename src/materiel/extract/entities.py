@@ -152,6 +152,47 @@ def _add_ent(doc: Doc, ent: Span, index: ActorIndex, gaz: Gazetteer, taken: set[
     index.add(actor, span.start, span.end, span.text)
 
 
+def _korean_shorthand(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """In reporting on Korea, "the North" and "the South" are the two Korean states."""
+    if "state:KP" not in index.actors and "state:KR" not in index.actors:
+        return
+    for token in doc[1:-1]:
+        code = {"North": "KP", "South": "KR"}.get(token.text)
+        nxt = doc[token.i + 1]
+        if code is None or doc[token.i - 1].lower_ != "the" or token.i in index.by_token:
+            continue
+        if nxt.text[:1].isupper() or nxt.text in {"-", "–"}:
+            continue  # "the North Atlantic", "the South-East"
+        index.add(state_actor(gaz, code), token.i, token.i + 1, token.text)
+
+
+def acronym_aliases(doc: Doc, index: ActorIndex) -> None:
+    """"Iran Aircraft Manufacturing Industrial Company (HESA)": the acronym, here and later, is the
+    same entity."""
+    defined: dict[str, str] = {}
+    for token in doc[1:-1]:
+        if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and token.text.isupper() \
+                and len(token.text) >= 2 and token.i >= 2:
+            key = index.by_token.get(token.i - 2)
+            if key is not None and not key.startswith(("state:", "person:")):
+                defined[token.text] = key
+    if not defined:
+        return
+    for token in doc:
+        key = defined.get(token.text)
+        if key is None or index.by_token.get(token.i) == key or key not in index.actors:
+            continue
+        old = index.by_token.get(token.i)
+        if old is not None and old in index.actors:
+            actor = index.actors[old]
+            actor.mentions = [(a, b) for a, b in actor.mentions if not a <= token.i < b]
+            if not actor.mentions:
+                del index.actors[old]
+        index.by_token[token.i] = key
+        index.actors[key].mentions.append((token.i, token.i + 1))
+        index.actors[key].aliases.add(token.text)
+
+
 def _names_as_written(index: ActorIndex) -> None:
     """A group known under another name ("Hashd al-Shaabi" for the Popular Mobilization Forces) is
     named as the document writes it; the gazetteer's name stays an alias."""
@@ -181,5 +222,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     short_names(doc, index)
     drop_byline_people(doc, index, gaz)
     representatives(doc, index)
+    _korean_shorthand(doc, index, gaz)
+    acronym_aliases(doc, index)
     _names_as_written(index)
     return index

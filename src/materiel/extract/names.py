@@ -108,8 +108,9 @@ def kind_of_name(span: Span, gaz: Gazetteer) -> EntityKind:
     if any(w in gaz.org_words for w in words) or any(t.text.isupper() and len(t.text) > 1 for t in span):
         return EntityKind.ORGANIZATION
     before = span.doc[max(span.start - 2, span.sent.start) : span.start]
-    if any(t.lower_ in gaz.vessel_words for t in before):
-        return EntityKind.VESSEL
+    after = span.doc[span.end : min(span.end + 2, span.sent.end)]
+    if any(t.lower_ in gaz.vessel_words for t in [*before, *after]):
+        return EntityKind.VESSEL  # "the vessel Angara", "the Port Olya-3 cargo ship"
     if span.root.ent_type_ == "PERSON" or 2 <= len(span) <= 5:
         return EntityKind.PERSON
     return EntityKind.ORGANIZATION

@@ -36,6 +36,8 @@ DISMISSALS = {
     "speculation",
     "smear",
 }
+PENALTIES = {"sanction", "freeze", "asset", "ban", "penalty", "designation", "measure", "restriction"}
+LISTED_NOUNS = {"individual", "entity", "company", "person", "firm", "vessel", "bank", "ship", "target", "network"}
 HYPHENATED = {
     "designated": "designate",
     "sanctioned": "sanction",
@@ -229,10 +231,20 @@ class StatementRules:
         asset freeze", "The entity targeted for sanctions was named as X"."""
         cue_words = set(self.designation.get("verbs", [])) | set(self.designation.get("nouns", []))
         lemma = verb.lemma_.lower()
-        if lemma not in {"be", "include", "comprise", "name"}:
-            return []
         sides = {c.dep_: c for c in verb.children}
         subject = sides.get("nsubj") or sides.get("nsubjpass")
+        if lemma == "face" and subject is not None:  # "X and Y will face an asset freeze"
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if any(o.lemma_.lower() in PENALTIES for o in objects):
+                return self._target_actors([subject], resolver, gaz)
+            return []
+        if lemma not in {"be", "include", "comprise", "name"}:
+            return []
+        attr = sides.get("attr")
+        if attr is not None and subject is not None and any(
+            t.lemma_.lower() in cue_words and t.dep_ in {"acl", "relcl", "amod"} for t in attr.subtree
+        ):  # "X, Y and Z are the companies sanctioned Wednesday"
+            return self._target_actors([subject], resolver, gaz)
         among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
         acomp = sides.get("acomp")
         if acomp is not None and acomp.lower_ == "subject" and subject is not None:
@@ -252,6 +264,17 @@ class StatementRules:
         if among is not None and subject is not None:
             heads.append(subject)
         return self._target_actors(heads, resolver, gaz)
+
+    def _named_members(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
+        """"The individuals are X and Y." right after a designation: the listed members named."""
+        if verb.lemma_ != "be":
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in LISTED_NOUNS:
+            return []
+        if not any(c.lower_ == "the" for c in subject.children):
+            return []
+        return self._target_actors([c for c in verb.children if c.dep_ == "attr"], resolver, gaz)
 
     def _authority(
         self, trigger: Token, sent: Span, resolver: ActorResolver
@@ -296,8 +319,10 @@ class StatementRules:
                         token
                     ):
                         targets = self._targets_of(token, resolver, gaz)
-                elif token.pos_ in {"AUX", "VERB"} and not self._not_done(token):
+                elif token.pos_ in {"AUX", "VERB"} and (token.lemma_ == "face" or not self._not_done(token)):
                     targets = self._list_targets(token, resolver, gaz)
+                    if not targets and out and sent.start - out[-1].sentence.end <= 60:
+                        targets = self._named_members(token, resolver, gaz)
                 if not targets:
                     continue
                 authority, actor = self._authority(token, sent, resolver)
@@ -346,6 +371,8 @@ class StatementRules:
                 subj += prep_objects(token, {"by"})
                 if not subj and token.dep_ in {"acl", "relcl"}:  # "Iran's top diplomat denied" misparsed
                     subj = [token.head]
+                if not subj and token.dep_ in {"advcl", "xcomp", "conj"}:  # "... continue to lie, denying"
+                    subj = children(token.head, {"nsubj"})
                 parties = [p for s in subj for p in self._deniers(s, resolver)]
                 if not parties:
                     continue

@@ -14,6 +14,7 @@ PRONOUNS_THING = {"it", "its", "they", "their", "them", "itself"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVES = {"which", "who", "that", "whom"}
+ANAPHORIC_NOUNS = {"country", "nation", "state"}
 CLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "prep", "pobj"}
 
 
@@ -106,6 +107,10 @@ class ActorResolver:
                 return owner
         if lower in RELATIVES and token.head.dep_ == "relcl":  # "Iran, which has provided ..."
             return self.actor(token.head.head)
+        if token.lemma_.lower() in ANAPHORIC_NOUNS and any(
+            c.lower_ in {"that", "this", "the"} for c in token.children
+        ):  # "from that country", "the regime"
+            return self._previous_state(token)
         if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
             return self._antecedent(token, person=lower in PRONOUNS_PERSON)
         for child in token.children:  # "a private mercenary company, the Wagner Group"
@@ -113,6 +118,15 @@ class ActorResolver:
                 found = self.index.at(child)
                 if found is not None:
                     return found
+        return None
+
+    def _previous_state(self, token: Token) -> Actor | None:
+        """The state named last before ``token``, outside its own sentence first."""
+        doc = token.doc
+        for i in range(token.sent.start - 1, -1, -1):
+            actor = self.index.at(doc[i])
+            if actor is not None and actor.kind == EntityKind.STATE:
+                return actor
         return None
 
     def _antecedent(self, token: Token, *, person: bool) -> Actor | None:

@@ -15,6 +15,7 @@ pipeline turns them into events. Negated, hypothetical and prohibited transfers 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -222,10 +223,17 @@ class TransferRules:
                 return None
             if current.dep_ == "pcomp" and head.dep_ == "prep":  # accused X of supplying
                 governor = head.head
-                for child in governor.children:
-                    if child.dep_ == "dobj":
-                        return resolver.party(child)
+                found = [resolver.party(c) for c in governor.children if c.dep_ == "dobj"]
+                if governor.pos_ in {"NOUN", "PROPN"}:  # "the acts of the US in sending"
+                    found += [resolver.party(c) for c in governor.children if c.dep_ == "poss"]
+                    found += [resolver.party(o) for o in prep_objects(governor, {"of", "by"})]
+                    found.append(resolver.party(governor))
+                actor = next((a for a in found if a is not None), None)
+                if actor is not None:
+                    return actor
                 current = governor
+                if any(c.dep_ in {"nsubj", "csubj"} for c in governor.children):
+                    return resolver.party(next(c for c in governor.children if c.dep_ in {"nsubj", "csubj"}))
                 continue
             if current.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:  # Russia's attempt to buy
                 for child in head.children:
@@ -309,7 +317,7 @@ class TransferRules:
                 )
         else:
             doer = self._subject(token, resolver)
-        to_side = [a for a in map(resolver.party, prep_objects(token, {"to"})) if a]
+        to_side = [a for a in map(self._place_or_party(resolver), prep_objects(token, {"to"})) if a]
         to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
         from_list = [a for a in map(resolver.party, prep_objects(token, {"from"})) if a]
         from_list = from_list or self._detached(token, {"from"}, resolver)
@@ -380,12 +388,30 @@ class TransferRules:
         self._destinations(match, resolver)
 
     @staticmethod
+    def _place_or_party(resolver: ActorResolver) -> Callable[[Token], Actor | None]:
+        """A party; or, for a place, the state it is said to be in ("to Khasan in Russia")."""
+
+        def resolve(token: Token) -> Actor | None:
+            actor = resolver.party(token)
+            if actor is not None:
+                return actor
+            for obj in prep_objects(token, {"in"}):
+                inner = resolver.party(obj)
+                if inner is not None and inner.kind == EntityKind.STATE:
+                    return inner
+            return None
+
+        return resolve
+
+    @staticmethod
     def _detached(token: Token, preps: set[str], resolver: ActorResolver) -> list[Actor]:
         """A "to X" the parser hung elsewhere: on the items ("provision of arms to X") or on the verb
         that governs a noun trigger ("condemn the provision of arms by A, to B")."""
         places: list[Token] = []
         if token.pos_ in {"NOUN", "PROPN"}:
             places += prep_objects(token, {"of"})
+            if "to" in preps:
+                places += prep_objects(token, {"from"})  # "shipments from X to Y", "to" hung on X
             if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
                 places.append(token.head)
         else:

@@ -18,6 +18,7 @@ PERSON_SCHEMAS = frozenset({"Person"})
 _ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}")
 _APOSTROPHE_RE = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02be\u02bf]")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_ABJAD_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class NameForm:
     tokens: tuple[str, ...]
     legal_forms: frozenset[str] = field(default_factory=frozenset)
     dropped: tuple[str, ...] = ()  # honorifics removed
+    abjad: bool = False  # read from a script that leaves short vowels out (Arabic, Hebrew)
 
     @property
     def text(self) -> str:
@@ -108,6 +110,7 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
     """Every reading of ``name`` as tokens ready to compare."""
     vocab = vocabulary()
     forms = []
+    abjad = _ABJAD_RE.search(name) is not None
     for latin in latin_variants(name):
         tokens = tokenize(latin)
         dropped: list[str] = []
@@ -121,7 +124,7 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
             tokens, legal = _strip_legal_forms(tokens, vocab)
             kept = [t for t in tokens if t not in vocab.org_stopwords]
             tokens = kept or tokens
-        forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped)))
+        forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), abjad))
     return tuple(dict.fromkeys(forms))
 
 

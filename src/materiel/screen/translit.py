@@ -20,9 +20,11 @@ import yaml
 from anyascii import anyascii
 
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
-_RUN_RE = re.compile(r"[\uac00-\ud7a3]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HANGUL = "\uac00-\ud7a3"
+_HAN_RE = re.compile(f"[{_HAN}]")
+_HANGUL_RE = re.compile(f"[{_HANGUL}]")
+_RUN_RE = re.compile(f"[{_HANGUL}]+|[{_HAN}]+|[^{_HANGUL}{_HAN}]+")
 SYSTEMS = ("dprk", "rr")
 
 

@@ -9,6 +9,7 @@ The schema is created and kept current by the Alembic revisions shipped in
 ``materiel/store/migrations``; opening a store runs ``upgrade head``.
 """
 
+from materiel.store import list_models as _list_models  # noqa: F401  (registers the list tables on Base)
 from materiel.store.store import MIN_PREFIX, Store
 
 __all__ = ["MIN_PREFIX", "Store"]

@@ -70,8 +70,12 @@ def country_code(name: str | None) -> str | None:
 
 # ---------- dates ----------
 
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 _DMY = re.compile(r"^(?:(\d{1,2}) )?([A-Za-z]{3})[a-z]*\.? (\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -110,7 +114,7 @@ def parse_dates(text: str) -> tuple[list[str], bool]:
     lowered = text.lower()
     for prefix in ("circa ", "approximately ", "about ", "c. ", "ca. "):
         if lowered.startswith(prefix):
-            text, approximate = text[len(prefix):], True
+            text, approximate = text[len(prefix) :], True
             break
     if " to " in text or re.fullmatch(r"\d{4}\s*-\s*\d{4}", text):
         first, _, last = re.split(r"( to |\s*-\s*)", text, maxsplit=1)
@@ -180,8 +184,9 @@ def local(tag: str) -> str:
 def parse_xml(ctx: ReadContext, path: Path | None = None) -> ET.Element:
     """The root of an XML file, parsed with entity expansion and external entities refused."""
     path = path or ctx.path
-    parser = DefusedXMLParser(target=ET.TreeBuilder(), forbid_dtd=False, forbid_entities=True,
-                              forbid_external=True)
+    parser = DefusedXMLParser(
+        target=ET.TreeBuilder(), forbid_dtd=False, forbid_entities=True, forbid_external=True
+    )
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(1 << 20):
@@ -215,6 +220,14 @@ def child(elem: ET.Element | None, name: str) -> ET.Element | None:
         if local(c.tag) == name:
             return c
     return None
+
+
+def nested(elem: ET.Element | None, *path: str) -> list[ET.Element]:
+    """The elements at ``path`` below ``elem`` (the last step may repeat); [] when absent."""
+    node = elem
+    for name in path[:-1]:
+        node = child(node, name)
+    return children(node, path[-1]) if node is not None else []
 
 
 def text(elem: ET.Element | None, *path: str) -> str | None:
@@ -256,6 +269,7 @@ __all__ = [
     "iso_date",
     "join_parts",
     "local",
+    "nested",
     "one_date",
     "parse_dates",
     "parse_xml",

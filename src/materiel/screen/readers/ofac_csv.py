@@ -43,7 +43,7 @@ def companion_path(sdn: Path, role: str) -> Path | None:
     at = name.lower().rfind("sdn")
     if at < 0:
         return None
-    candidate = sdn.with_name(name[:at] + role + name[at + 3:])
+    candidate = sdn.with_name(name[:at] + role + name[at + 3 :])
     return candidate if candidate.is_file() else None
 
 
@@ -64,7 +64,9 @@ def rows(ctx: ReadContext, path: Path, width: int) -> Iterator[tuple[int, list[s
                     if not fields or (len(fields) == 1 and fields[0].strip() in ("", EOF_MARK)):
                         continue
                     if len(fields) != width:
-                        raise ctx.error(f"expected {width} fields, found {len(fields)}", reader.line_num, path)
+                        raise ctx.error(
+                            f"expected {width} fields, found {len(fields)}", reader.line_num, path
+                        )
                     if not fields[0].strip().isdigit():
                         raise ctx.error(f"ent_num is not a number: {fields[0]!r}", reader.line_num, path)
                     yield reader.line_num, fields
@@ -92,8 +94,14 @@ def entity_from_row(ctx: ReadContext, fields: list[str]) -> ListedEntity:
     entity.sanctions = [Sanction(AUTHORITY, p, source_id=ent_num) for p in programs(program)] or [
         Sanction(AUTHORITY, None, source_id=ent_num)
     ]
-    extra = {"title": title, "call_sign": call_sign, "vessel_type": vess_type, "tonnage": tonnage,
-             "gross_registered_tonnage": grt, "owner": owner}
+    extra = {
+        "title": title,
+        "call_sign": call_sign,
+        "vessel_type": vess_type,
+        "tonnage": tonnage,
+        "gross_registered_tonnage": grt,
+        "owner": owner,
+    }
     entity.properties.update({k: v for k, v in extra.items() if v})
     if call_sign:
         add_identifier(entity, "call_sign", call_sign)
@@ -115,26 +123,26 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
     add = ctx.companions.get("add")
     if add is not None:
         for _line, (ent_num, _num, address, city, country, _remarks) in rows(ctx, add, ADD_COLUMNS):
-            entity = entities.get(ent_num.strip())
-            if entity is None:
+            target = entities.get(ent_num.strip())
+            if target is None:
                 unmatched["add"] += 1
                 continue
-            add_unique(entity.addresses, join_parts((null(address), null(city), null(country))))
+            add_unique(target.addresses, join_parts((null(address), null(city), null(country))))
             if null(country):
-                _address_country(entity, null(country), ctx)
+                _address_country(target, null(country), ctx)
     alt = ctx.companions.get("alt")
     if alt is not None:
         for _line, (ent_num, _num, alt_type, alt_name, _remarks) in rows(ctx, alt, ALT_COLUMNS):
-            entity = entities.get(ent_num.strip())
-            if entity is None:
+            target = entities.get(ent_num.strip())
+            if target is None:
                 unmatched["alt"] += 1
                 continue
             kind = (null(alt_type) or "aka").lower()
             value = null(alt_name)
-            if value and value != entity.name:
-                add_unique(entity.aliases, value)
+            if value and value != target.name:
+                add_unique(target.aliases, value)
                 if kind != "aka":
-                    add_unique(entity.properties.setdefault("previous_names", []), value)
+                    add_unique(target.properties.setdefault("previous_names", []), value)
     for role, count in unmatched.items():
         if count:
             ctx.warnings.append(f"{count} {role}.csv rows name an ent_num not in {ctx.path.name}")

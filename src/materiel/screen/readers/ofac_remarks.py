@@ -100,7 +100,7 @@ def split_remarks(remarks: str) -> list[str]:
 def _identifier(entity: ListedEntity, part: str) -> bool:
     for label, kind in ID_LABELS:
         if part.startswith(label + " ") or part.startswith(label + ":"):
-            rest = part[len(label):].lstrip(" :#")
+            rest = part[len(label) :].lstrip(" :#")
             m = _ID_VALUE.match(rest)
             if not m or not m.group("value"):
                 return False
@@ -148,17 +148,19 @@ def _apply(entity: ListedEntity, part: str, ctx: ReadContext) -> bool:
         entity.gender = gender(rest) or entity.gender
         return True
     if part.startswith("Linked To:"):
-        add_unique(entity.linked_to, part[len("Linked To:"):].strip())
+        add_unique(entity.linked_to, part[len("Linked To:") :].strip())
         return True
-    for label, prop in (("Nationality of Registration", "registration_country"),
-                        ("Other Vessel Flag", "flag")):
+    for label, prop in (
+        ("Nationality of Registration", "registration_country"),
+        ("Other Vessel Flag", "flag"),
+    ):
         if part.startswith(label + " "):
-            value = part[len(label) + 1:]
+            value = part[len(label) + 1 :]
             add_country(entity, value, ctx)
             add_unique(entity.properties.setdefault(prop, []), value)
             return True
     if part.startswith("Organization Established Date "):
-        entity.properties["incorporation_date"] = part[len("Organization Established Date "):]
+        entity.properties["incorporation_date"] = part[len("Organization Established Date ") :]
         return True
     return _identifier(entity, part)
 

@@ -38,7 +38,10 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
         raise ctx.error(f"not a UN consolidated list: root element is <{local(root.tag)}>")
     generated = root.get("dateGenerated")
     ctx.list_date = one_date(generated) if generated else None
-    for group, item, schema in (("INDIVIDUALS", "INDIVIDUAL", "Person"), ("ENTITIES", "ENTITY", "Organization")):
+    for group, item, schema in (
+        ("INDIVIDUALS", "INDIVIDUAL", "Person"),
+        ("ENTITIES", "ENTITY", "Organization"),
+    ):
         for container in children(root, group):
             for elem in children(container, item):
                 yield _entry(ctx, elem, schema)
@@ -46,17 +49,21 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
 
 def _entry(ctx: ReadContext, elem: ET.Element, schema: str) -> ListedEntity:
     ref = text(elem, "REFERENCE_NUMBER") or text(elem, "DATAID")
-    name = join_parts((text(elem, f) for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")), " ")
+    name = join_parts(
+        (text(elem, f) for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")), " "
+    )
     if not ref or not name:
         raise ctx.error(f"{local(elem.tag)} {text(elem, 'DATAID') or '?'} without a reference or a name")
     entity = ListedEntity(id=f"{ctx.key}:{ref}", list=ctx.key, schema=schema, name=name)
-    entity.sanctions.append(Sanction(
-        AUTHORITY,
-        text(elem, "UN_LIST_TYPE"),
-        listed_on=one_date(text(elem, "LISTED_ON") or ""),
-        reason=text(elem, "COMMENTS1"),
-        source_id=ref,
-    ))
+    entity.sanctions.append(
+        Sanction(
+            AUTHORITY,
+            text(elem, "UN_LIST_TYPE"),
+            listed_on=one_date(text(elem, "LISTED_ON") or ""),
+            reason=text(elem, "COMMENTS1"),
+            source_id=ref,
+        )
+    )
     add_unique(entity.aliases, text(elem, "NAME_ORIGINAL_SCRIPT"))
     prefix = "INDIVIDUAL" if schema == "Person" else "ENTITY"
     for alias in children(elem, f"{prefix}_ALIAS"):
@@ -71,7 +78,9 @@ def _entry(ctx: ReadContext, elem: ET.Element, schema: str) -> ListedEntity:
     for dob in children(elem, "INDIVIDUAL_DATE_OF_BIRTH"):
         _birth_date(entity, dob)
     for pob in children(elem, "INDIVIDUAL_PLACE_OF_BIRTH"):
-        add_unique(entity.birth_places, join_parts(text(pob, f) for f in ("CITY", "STATE_PROVINCE", "COUNTRY")))
+        add_unique(
+            entity.birth_places, join_parts(text(pob, f) for f in ("CITY", "STATE_PROVINCE", "COUNTRY"))
+        )
     for doc in children(elem, "INDIVIDUAL_DOCUMENT"):
         _document(entity, doc)
     for addr in children(elem, f"{prefix}_ADDRESS"):

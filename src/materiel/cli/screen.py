@@ -1,0 +1,108 @@
+"""Screening commands: ``screen`` (one name or a file of them) and ``match`` (two names)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from materiel.cli.app import command, console, progress_bar, say, state
+from materiel.errors import InputError
+from materiel.screen.match import DEFAULT_THRESHOLD, match_names
+from materiel.screen.records import Match, Query
+from materiel.screen.screening import CSV_COLUMNS, DEFAULT_LIMIT, csv_rows, read_queries, screen, store_index
+from materiel.store import Store
+
+SCHEMA_HELP = "Person, Organization, Company, Vessel or Airplane."
+
+
+def _reasons(m: Match, top: int = 3) -> str:
+    return "; ".join(f"{f.feature} {f.score:+.2f}: {f.detail}" if f.feature != "name"
+                     else f"name {f.score:.2f}: {f.detail}" for f in m.explanation[:top])
+
+
+@command("screen")
+def screen_command(
+    name: Annotated[str | None, typer.Argument(help="The name to screen.")] = None,
+    schema: Annotated[str, typer.Option(help=SCHEMA_HELP)] = "Person",
+    dob: Annotated[str | None, typer.Option(help="Birth date or year.")] = None,
+    country: Annotated[str | None, typer.Option(help="Nationality or country (name or ISO code).")] = None,
+    threshold: Annotated[float, typer.Option(help="Lowest score reported as a match.")] = DEFAULT_THRESHOLD,
+    limit: Annotated[int, typer.Option(help="Most matches per name.")] = DEFAULT_LIMIT,
+    input_file: Annotated[Path | None, typer.Option(
+        "--input", metavar="FILE", help="Screen every row of a .csv or .jsonl file (id, name, schema, ...).",
+    )] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="table or json for one name; jsonl (default) or csv for --input.",
+    )] = None,
+) -> None:
+    """Screen a name (or a file of names) against the loaded sanctions lists, with the reasons.
+
+    Examples:
+
+        materiel screen "Ashot Mkrtychev" --dob 1966
+
+        materiel screen "김정은" --format json
+
+        materiel screen --input people.csv --format csv > hits.csv
+    """
+    from materiel.screen.readers.common import country_code
+
+    if (name is None) == (input_file is None):
+        raise InputError("give a NAME or --input FILE (one of them)")
+    with Store.open(state.db_url) as store:
+        index = store_index(store)
+        if input_file is None:
+            assert name is not None
+            query = Query(name=name, schema=schema, id="1", birth_date=dob,
+                          country=(country_code(country) or country) if country else None)
+            result = next(screen([query], index=index, threshold=threshold, limit=limit))
+            if (fmt or "table") == "json":
+                say(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+                return
+            table = Table("list", "entry", "programs", "score", "reasons")
+            for m in result.matches:
+                table.add_row(m.entity.list, f"{m.entity.name} ({m.entity.id})", " ".join(m.entity.programs),
+                              f"{m.score:.2f}", _reasons(m))
+            console.print(table if result.matches else f"no match at {threshold:.2f} for {name!r}")
+            return
+        queries = read_queries(input_file)
+        out_format = fmt or "jsonl"
+        writer = csv.writer(sys.stdout) if out_format == "csv" else None
+        if writer:
+            writer.writerow(CSV_COLUMNS)
+        with progress_bar("screening") as progress:
+            for done, result in enumerate(screen(queries, index=index, threshold=threshold, limit=limit), 1):
+                if writer:
+                    writer.writerows(csv_rows(result))
+                else:
+                    sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                progress(done, len(queries))
+
+
+@command("match")
+def match_command(
+    a: Annotated[str, typer.Argument(metavar="NAME_A")],
+    b: Annotated[str, typer.Argument(metavar="NAME_B")],
+    schema: Annotated[str, typer.Option(help=SCHEMA_HELP)] = "Person",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Compare two names and explain the score, part by part.
+
+    Example:
+
+        materiel match "Kim Jong Un" "김정은"
+    """
+    m = match_names(a, b, schema)
+    if fmt == "json":
+        say(json.dumps({"a": a, "b": b, "schema": schema, "score": round(m.score, 4), "match": m.match,
+                        "explanation": m.to_dict()["explanation"]}, ensure_ascii=False, indent=2))
+        return
+    say(f"{m.score:.2f} {'match' if m.match else 'no match'} (threshold {DEFAULT_THRESHOLD})")
+    for f in m.explanation:
+        say(f"  {f.feature}: {f.score:.2f}  {f.detail}")

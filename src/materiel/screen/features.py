@@ -1,0 +1,293 @@
+"""Features: pure functions that compare one aspect of a query with a listed entity.
+
+Each returns a :class:`Feature` (name, score, why). Name features score in [0, 1]; qualifier
+features return a signed adjustment (negative when the query contradicts the entry) or ``None``
+when the query or the entry says nothing about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from materiel.screen.normalise import NameForm, equivalent, fold, is_person, vocabulary
+from materiel.screen.records import Feature, ListedEntity, Query
+
+INITIAL = 0.7
+EQUIVALENT = 0.95
+PHONETIC = 0.92
+CONSONANTS = 0.9
+ACRONYM = 0.8
+TYPO_COST = 1.0
+LEGAL_FORM_MISMATCH = 0.9
+PREFIXED = 0.85
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
+_VOWELS_RE = re.compile(r"[aeiouyw]")
+
+
+@dataclass(frozen=True, slots=True)
+class PartMatch:
+    a: str
+    b: str
+    score: float
+    how: str
+
+
+def _allowed_edits(length: int) -> int:
+    return 0 if length <= 3 else 1 if length <= 5 else 2 if length <= 9 else 3
+
+
+def skeleton(token: str) -> str:
+    """Consonants only, folded (for names read from Arabic or Hebrew script)."""
+    return _VOWELS_RE.sub("", fold(_VOWELS_RE.sub("", token))) or token
+
+
+def part_similarity(a: str, b: str, abjad: bool = False) -> tuple[float, str]:
+    """How alike two name parts are, and by which rule."""
+    if a == b:
+        return 1.0, "exact"
+    if len(a) == 1 or len(b) == 1:
+        return (INITIAL, "initial") if a[0] == b[0] and len(a) != len(b) else (0.0, "different")
+    why = equivalent(a, b)
+    if why:
+        return EQUIVALENT, why
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return PHONETIC, "spelling variant"
+    if abjad:
+        sa, sb = skeleton(a), skeleton(b)
+        if sa == sb or (len(sa) > 3 and Levenshtein.distance(sa, sb) <= 1):
+            return CONSONANTS, "consonants"
+    n = max(len(a), len(b))
+    edits = min(Levenshtein.distance(a, b), Levenshtein.distance(fa, fb))
+    if edits <= _allowed_edits(min(len(a), len(b))):
+        return max(0.0, 1.0 - TYPO_COST * edits / n), "typo"
+    return 0.0, "different"
+
+
+_NUMBER_RE = re.compile(r"^(?:\d+|[ivx]{1,4})$")
+
+
+def _weight(token: str, person: bool) -> float:
+    if person and token in vocabulary().particles:
+        return 0.3
+    if not person and _NUMBER_RE.match(token):
+        return 0.3
+    if len(token) == 1:
+        return 0.5
+    return 1.0
+
+
+def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -> list[str]:
+    """Join neighbouring tokens whose concatenation is a token of the other name ("jong un")."""
+    keys = {key(t) for t in other if len(t) > 2}
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            if any(len(t) < 2 for t in tokens[i : i + size]):
+                continue
+            joined = "".join(tokens[i : i + size])
+            if i + size <= len(tokens) and key(joined) in keys:
+                out.append(joined)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _acronyms(tokens: list[str], other: list[str]) -> list[str]:
+    """Spell out a short token that is the initials of neighbouring tokens of the other name."""
+    if len(tokens) >= len(other):
+        return tokens
+    out = []
+    for token in tokens:
+        size = len(token)
+        if 2 <= size <= 4 and token not in other:
+            for i in range(len(other) - size + 1):
+                run = other[i : i + size]
+                if "".join(t[0] for t in run) == token and all(len(t) > 1 for t in run):
+                    out.append("".join(run))
+                    break
+            else:
+                out.append(token)
+        else:
+            out.append(token)
+    return out
+
+
+def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
+    """Pair the parts of two names, best pairs first; returns the pairs and the unpaired parts."""
+    abjad = a.abjad or b.abjad
+    # an Arabic-script article is written onto its word: "السوداني" → "lswdny" ~ "al sudani"
+    key = skeleton if abjad else fold
+    ta = _join_runs(list(a.tokens), list(b.tokens), key)
+    tb = _join_runs(list(b.tokens), ta, key)
+    ta, tb = _acronyms(ta, tb), _acronyms(tb, ta)
+    ta, tb = _join_runs(ta, tb, key), _join_runs(tb, ta, key)
+    candidates = []
+    for i, x in enumerate(ta):
+        for j, y in enumerate(tb):
+            score, how = part_similarity(x, y, abjad)
+            if score > 0:
+                candidates.append((score * (_weight(x, person) + _weight(y, person)), score, i, j, how))
+    candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, score, i, j, how in candidates:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append(PartMatch(ta[i], tb[j], score, how))
+    rest_a = [t for i, t in enumerate(ta) if i not in used_a]
+    rest_b = [t for j, t in enumerate(tb) if j not in used_b]
+    return pairs, rest_a, rest_b
+
+
+def _prefixed_given_name(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
+    """"Qusay Saddam Hussein" is Saddam Hussein's son: the longer name has a given name in front."""
+    if len(a) == len(b) or not pairs:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    paired_long = {p.b if short is a else p.a for p in pairs}
+    paired_short = {p.a if short is a else p.b for p in pairs}
+    return short[0] in paired_short and long_[0] not in paired_long and long_[-1] in paired_long
+
+
+def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
+    """"Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin"."""
+    cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC), None)
+    cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC), None)
+    if cut_a is None or cut_b is None:
+        return False
+    for p in pairs:
+        if p.a in PATRONYMIC or p.a not in a or p.b not in b:
+            continue
+        if (a.index(p.a) < cut_a) != (b.index(p.b) < cut_b):
+            return True
+    return False
+
+
+def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
+    """Score two readings of names part by part, and say why."""
+    if not a.tokens or not b.tokens:
+        return 0.0, "empty name"
+    pairs, rest_a, rest_b = align(a, b, person)
+    particles = vocabulary().particles if person else frozenset()
+    real_a = [t for t in rest_a if t not in particles]
+    real_b = [t for t in rest_b if t not in particles]
+    conflict = bool(real_a and real_b)
+    missing = MISSING_PERSON if person else MISSING_ORG
+    real_a = [t for t in real_a if not _NUMBER_RE.match(t)] if not person else real_a
+    real_b = [t for t in real_b if not _NUMBER_RE.match(t)] if not person else real_b
+    conflict = bool(real_a and real_b)
+    penalty_rate = CONFLICT if conflict else missing
+    matched = sum(p.score * (_weight(p.a, person) + _weight(p.b, person)) for p in pairs)
+    total = sum(_weight(p.a, person) + _weight(p.b, person) for p in pairs)
+    unmatched = sum(_weight(t, person) for t in rest_a + rest_b)
+    score = matched / (total + penalty_rate * unmatched) if total else 0.0
+    if person and _prefixed_given_name(a.tokens, b.tokens, pairs):
+        score *= PREFIXED
+        rest_b = [*rest_b, "(another given name in front)"]
+    if person and _patronymic_crossed(a.tokens, b.tokens, pairs):
+        score *= 0.6
+        rest_b = [*rest_b, "(patronymic order differs)"]
+    strong = [p for p in pairs if p.how != "initial" and p.a not in particles]
+    if person and not strong:
+        score *= 0.5
+    if person and len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
+        score *= 0.85
+    if not person and a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
+        score *= LEGAL_FORM_MISMATCH
+    parts = [f"{p.a}={p.b}" if p.how == "exact" else f"{p.a}~{p.b} ({p.how})" for p in pairs]
+    if rest_a or rest_b:
+        kind = "conflicting" if conflict else "extra"
+        parts.append(f"{kind}: {' '.join(rest_a + rest_b)}")
+    return score, "; ".join(parts)
+
+
+def name_feature(query_forms: list[NameForm], entity_forms: list[NameForm], person: bool) -> Feature:
+    """The best-scoring pair of readings of the query and the entry's names."""
+    best, why, pair = 0.0, "no comparable name", ("", "")
+    for qa in query_forms:
+        for eb in entity_forms:
+            score, detail = compare_forms(qa, eb, person)
+            if score > best:
+                best, why, pair = score, detail, (qa.text, eb.original)
+    detail = f"'{pair[0]}' vs '{pair[1]}': {why}" if pair[1] else why
+    return Feature("name", best, detail)
+
+
+def _years(values: list[str]) -> set[str]:
+    return {v[:4] for v in values if len(v) >= 4 and v[:4].isdigit()}
+
+
+def birth_date_feature(query: Query, entity: ListedEntity) -> Feature | None:
+    if not query.birth_date or not entity.birth_dates:
+        return None
+    q = query.birth_date.strip()
+    full = [d for d in entity.birth_dates if len(d) > 4]
+    if q in entity.birth_dates or (len(q) > 4 and any(q.startswith(d) for d in full)):
+        return Feature("birth_date", 0.05, f"birth date {q} on the list")
+    years = _years(entity.birth_dates)
+    if q[:4] in years:
+        return Feature("birth_date", 0.03, f"birth year {q[:4]} on the list")
+    near = [y for y in years if q[:4].isdigit() and abs(int(y) - int(q[:4])) <= 1]
+    if near:
+        return Feature("birth_date", -0.05, f"birth year {q[:4]} vs listed {', '.join(sorted(years))}")
+    return Feature("birth_date", -0.2, f"birth date {q} contradicts listed {', '.join(entity.birth_dates)}")
+
+
+def country_feature(query: Query, entity: ListedEntity) -> Feature | None:
+    if not query.country or not entity.countries:
+        return None
+    q = query.country.lower()
+    listed = {c.lower() for c in entity.countries}
+    if q in listed:
+        return Feature("country", 0.02, f"country {query.country} on the list")
+    return Feature("country", -0.1, f"country {query.country} not among listed {', '.join(sorted(listed))}")
+
+
+def gender_feature(query: Query, entity: ListedEntity) -> Feature | None:
+    if not query.gender or not entity.gender:
+        return None
+    if query.gender.lower()[:1] == entity.gender.lower()[:1]:
+        return Feature("gender", 0.0, f"gender {entity.gender} agrees")
+    return Feature("gender", -0.15, f"gender {query.gender} contradicts listed {entity.gender}")
+
+
+_ID_CLEAN = re.compile(r"[^A-Z0-9]")
+STRONG_IDS = frozenset({"imo", "passport", "national_id", "tax_id", "registration", "swift", "mmsi"})
+
+
+def _clean_id(value: str) -> str:
+    cleaned = _ID_CLEAN.sub("", value.upper())
+    return cleaned[3:] if cleaned.startswith("IMO") else cleaned
+
+
+def identifier_feature(query: Query, entity: ListedEntity) -> Feature | None:
+    """A shared identifier raises the score; the same kind of unique identifier, differing, lowers it."""
+    if not query.identifiers or not entity.identifiers:
+        return None
+    listed_any = {_clean_id(v) for vs in entity.identifiers.values() for v in vs}
+    for kind, values in query.identifiers.items():
+        for value in values:
+            if _clean_id(value) in listed_any:
+                return Feature("identifier", 0.4, f"{kind} {value} on the list")
+    for kind in ("imo", "mmsi"):
+        if query.identifiers.get(kind) and entity.identifiers.get(kind):
+            return Feature("identifier", -0.3, f"{kind} {', '.join(query.identifiers[kind])} differs "
+                           f"from listed {', '.join(entity.identifiers[kind])}")
+    return None
+
+
+def entity_is_person(entity: ListedEntity) -> bool:
+    return is_person(entity.schema)

@@ -1,0 +1,139 @@
+"""Candidate retrieval: an embedded tantivy index of name keys, on disk or in memory.
+
+Each listed entity is one document holding, for every reading of every name, its tokens and their
+phonetic keys (``fold``), and the entity itself as stored JSON, so a search returns entities
+ready to score. A query matches on any exact token or key, and on tokens one edit away (tantivy's
+fuzzy term query), ranked by BM25; the matcher then scores the top candidates.
+
+An on-disk index carries a fingerprint (e.g. the checksums of the loaded lists): ``open_or_build``
+rebuilds it when the fingerprint changes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from materiel.screen.features import skeleton
+from materiel.screen.normalise import fold, name_forms
+from materiel.screen.records import ListedEntity, Sanction
+
+FINGERPRINT_FILE = "materiel-fingerprint.txt"
+_WRITER_HEAP = 256 * 1024 * 1024
+
+
+def _schema() -> Any:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("schema", stored=False, tokenizer_name="raw")
+    builder.add_text_field("tokens", stored=False, tokenizer_name="whitespace")
+    builder.add_text_field("keys", stored=False, tokenizer_name="whitespace")
+    builder.add_text_field("entity", stored=True, index_option="basic", tokenizer_name="raw")
+    return builder.build()
+
+
+def name_keys(names: Iterable[str], schema: str) -> tuple[set[str], set[str]]:
+    """The tokens and phonetic keys of every reading of ``names``."""
+    tokens: set[str] = set()
+    for name in names:
+        for form in name_forms(name, schema):
+            tokens.update(form.tokens)
+            if len(form.tokens) > 1:
+                tokens.add("".join(form.tokens))
+    return tokens, {fold(t) for t in tokens} | {"~" + skeleton(t) for t in tokens if len(t) > 2}
+
+
+def entity_to_json(entity: ListedEntity) -> str:
+    return json.dumps(asdict(entity), ensure_ascii=False, separators=(",", ":"))
+
+
+def entity_from_json(text: str) -> ListedEntity:
+    data = json.loads(text)
+    data["sanctions"] = [Sanction(**s) for s in data.get("sanctions", [])]
+    return ListedEntity(**data)
+
+
+class NameIndex:
+    """A tantivy index of listed entities by name."""
+
+    def __init__(self, index: Any, schema: Any) -> None:
+        self._index = index
+        self._schema = schema
+        self._searcher: Any = None
+
+    @classmethod
+    def build(
+        cls, entities: Iterable[ListedEntity], path: Path | None = None, fingerprint: str = ""
+    ) -> NameIndex:
+        schema = _schema()
+        if path is not None:
+            if path.exists():
+                shutil.rmtree(path)
+            path.mkdir(parents=True)
+            index = tantivy.Index(schema, path=str(path))
+        else:
+            index = tantivy.Index(schema)
+        writer = index.writer(heap_size=_WRITER_HEAP)
+        for entity in entities:
+            names = [*entity.all_names, *entity.weak_aliases]
+            tokens, keys = name_keys(names, entity.schema)
+            writer.add_document(tantivy.Document(
+                id=entity.id, schema=entity.schema, tokens=" ".join(sorted(tokens)),
+                keys=" ".join(sorted(keys)), entity=entity_to_json(entity),
+            ))
+        writer.commit()
+        writer.wait_merging_threads()
+        if path is not None:
+            (path / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
+        index.reload()
+        return cls(index, schema)
+
+    @classmethod
+    def open(cls, path: Path) -> NameIndex:
+        schema = _schema()
+        return cls(tantivy.Index(schema, path=str(path)), schema)
+
+    @classmethod
+    def open_or_build(cls, path: Path, fingerprint: str, entities: Iterable[ListedEntity]) -> NameIndex:
+        """Open the index at ``path`` if it was built for ``fingerprint``; otherwise rebuild it."""
+        stamp = path / FINGERPRINT_FILE
+        if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+            return cls.open(path)
+        return cls.build(entities, path, fingerprint)
+
+    def __len__(self) -> int:
+        return int(self._get_searcher().num_docs)
+
+    def _get_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        return self._searcher
+
+    def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]:
+        """Candidate entities for ``name``, best first."""
+        tokens, keys = name_keys([name], schema)
+        clauses: list[tuple[Any, Any]] = []
+        should = tantivy.Occur.Should
+        for token in sorted(tokens):
+            clauses.append((should, tantivy.Query.term_query(self._schema, "tokens", token)))
+            if len(token) >= 5:
+                clauses.append((should, tantivy.Query.fuzzy_term_query(
+                    self._schema, "tokens", token, distance=1, transposition_cost_one=True, prefix=False)))
+        if not any(f.abjad for f in name_forms(name, schema)):
+            keys = {k for k in keys if not k.startswith("~")}
+        else:  # the Arabic article is written onto its word: "ltkryty" ~ "al tikriti" / "tikriti"
+            keys |= {"~" + k[2:] for k in keys if k.startswith("~l") and len(k) > 4}
+        for key in sorted(keys):
+            clauses.append((should, tantivy.Query.term_query(self._schema, "keys", key)))
+        if not clauses:
+            return []
+        query = tantivy.Query.boolean_query(clauses)
+        searcher = self._get_searcher()
+        hits = searcher.search(query, limit).hits
+        return [entity_from_json(searcher.doc(address)["entity"][0]) for _score, address in hits]

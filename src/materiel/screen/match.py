@@ -1,0 +1,93 @@
+"""The matching algorithm: a weighted list of features, and an explained score.
+
+``compare(query, entity)`` scores one listed entity against a query: the best name score over
+every reading of the query's name and the entry's names and aliases, then each qualifier's
+adjustment (birth date, country, gender, identifiers). ``match_names(a, b)`` compares two bare
+names the same way, for ``materiel match``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from materiel.screen.features import (
+    birth_date_feature,
+    country_feature,
+    gender_feature,
+    identifier_feature,
+    name_feature,
+)
+from materiel.screen.normalise import NameForm, is_person, name_forms
+from materiel.screen.records import Feature, ListedEntity, Match, Query
+
+DEFAULT_THRESHOLD = 0.8
+WEAK_ALIAS_FACTOR = 0.9
+ORG_SCHEMAS = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
+
+Qualifier = Callable[[Query, ListedEntity], Feature | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    """A name feature, then qualifiers whose adjustments are added; a match at ``threshold``."""
+
+    name: str = "materiel-v1"
+    qualifiers: tuple[Qualifier, ...] = field(
+        default=(birth_date_feature, country_feature, gender_feature, identifier_feature)
+    )
+    threshold: float = DEFAULT_THRESHOLD
+
+
+DEFAULT = Algorithm()
+
+
+def compatible(query_schema: str, entity_schema: str) -> bool:
+    """Whether an entry of ``entity_schema`` can be the thing a query of ``query_schema`` names."""
+    if "LegalEntity" in (query_schema, entity_schema):
+        return entity_schema not in ("Vessel", "Airplane") and query_schema not in ("Vessel", "Airplane")
+    if query_schema in ORG_SCHEMAS:
+        return entity_schema in ORG_SCHEMAS
+    return query_schema == entity_schema
+
+
+def entity_forms(entity: ListedEntity) -> tuple[list[NameForm], list[NameForm]]:
+    strong = [f for n in entity.all_names for f in name_forms(n, entity.schema)]
+    weak = [f for n in entity.weak_aliases for f in name_forms(n, entity.schema)]
+    return strong, weak
+
+
+def compare(
+    query: Query, entity: ListedEntity, threshold: float | None = None, algorithm: Algorithm = DEFAULT
+) -> Match:
+    """Score ``entity`` against ``query`` and explain each feature."""
+    threshold = algorithm.threshold if threshold is None else threshold
+    person = is_person(entity.schema) or (is_person(query.schema) and entity.schema == "LegalEntity")
+    qforms = list(name_forms(query.name, entity.schema))
+    strong, weak = entity_forms(entity)
+    feature = name_feature(qforms, strong, person)
+    if weak:
+        weak_feature = name_feature(qforms, weak, person)
+        if weak_feature.score * WEAK_ALIAS_FACTOR > feature.score:
+            feature = Feature("name", weak_feature.score * WEAK_ALIAS_FACTOR,
+                              f"{weak_feature.detail} (weak alias ×{WEAK_ALIAS_FACTOR})")
+    explanation = [feature]
+    score = feature.score
+    if not compatible(query.schema, entity.schema):
+        explanation.append(Feature("schema", -1.0, f"a {query.schema} cannot be a listed {entity.schema}"))
+        score = 0.0
+    for qualifier in algorithm.qualifiers:
+        result = qualifier(query, entity)
+        if result is not None:
+            explanation.append(result)
+            score += result.score
+    score = min(1.0, max(0.0, score))
+    return Match(entity=entity, score=score, match=score >= threshold, explanation=explanation)
+
+
+def match_names(
+    a: str, b: str, schema: str = "Person", threshold: float | None = None, algorithm: Algorithm = DEFAULT
+) -> Match:
+    """Compare two bare names (``a`` as the query, ``b`` as a listed name)."""
+    entity = ListedEntity(id="", list="", schema=schema, name=b)
+    return compare(Query(name=a, schema=schema), entity, threshold, algorithm)
