@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
@@ -91,24 +92,18 @@ def lists_table(
         title=f"{len(versions)} list version(s)" if history else f"{len(versions)} list(s)",
         title_justify="left",
     )
-    for column, kwargs in (
-        ("list", {"style": "cyan", "no_wrap": True}),
-        ("v", {"justify": "right"}),
-        ("format", {"no_wrap": True}),
-        ("source", {"overflow": "fold"}),
-        ("list date", {"no_wrap": True}),
-        ("checksum", {"no_wrap": True}),
-        ("entries by schema", {"overflow": "fold"}),
-        ("loaded at", {"no_wrap": True}),
-    ):
-        table.add_column(column, **kwargs)
+    table.add_column("list", style="cyan", no_wrap=True)
+    table.add_column("source", overflow="fold")
+    table.add_column("list date", overflow="fold", min_width=10)
+    table.add_column("checksum", no_wrap=True)
+    table.add_column("entries by schema", overflow="fold")
+    table.add_column("loaded at", overflow="fold", min_width=10)
     for v in versions:
         date = f"{v.list_date or '-'}" + (" (file mtime)" if v.list_date_from == "mtime" else "")
+        sources = ", ".join(Path(part).name for part in v.source.split(", "))
         table.add_row(
-            escape(v.key),
-            str(v.version),
-            v.format,
-            escape(v.source),
+            escape(f"{v.key} v{v.version}"),
+            escape(f"{sources} ({v.format})"),
             date,
             v.checksum[:12],
             f"{v.entry_count}: {_counts(v.counts)}",

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from materiel.extract.actors import Actor, ActorIndex, clean_person, slug, state_actor
 from materiel.extract.gazetteer import Gazetteer
+from materiel.extract.names import name_actor
 from materiel.extract.people import (
     NOT_SPEAKERS,
     administration_people,
@@ -79,6 +80,10 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         code = gaz.state_code(text)
         if code:
             return state_actor(gaz, code)
+        nxt = ent.doc[ent.end : ent.end + 2]
+        prev = ent.doc[max(ent.start - 1, 0) : ent.start]
+        if any(t.lower_ in gaz.vessel_words for t in [*nxt, *prev]):  # "the Port Olya-3 cargo ship"
+            return Actor(f"vessel:{slug(text)}", EntityKind.VESSEL, text)
         name = text[4:] if text.lower().startswith("the ") else text
         return Actor(f"region:{slug(name)}", EntityKind.REGION, name)
     if ent.label_ == "ORG":
@@ -166,14 +171,22 @@ def _korean_shorthand(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         index.add(state_actor(gaz, code), token.i, token.i + 1, token.text)
 
 
-def acronym_aliases(doc: Doc, index: ActorIndex) -> None:
-    """"Iran Aircraft Manufacturing Industrial Company (HESA)": the acronym, here and later, is the
+def acronym_aliases(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """ "Iran Aircraft Manufacturing Industrial Company (HESA)": the acronym, here and later, is the
     same entity."""
     defined: dict[str, str] = {}
     for token in doc[1:-1]:
-        if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and token.text.isupper() \
-                and len(token.text) >= 2 and token.i >= 2:
+        if (
+            doc[token.i - 1].text == "("
+            and doc[token.i + 1].text == ")"
+            and token.text.isupper()
+            and len(token.text) >= 2
+            and token.i >= 2
+        ):
             key = index.by_token.get(token.i - 2)
+            if key is None:  # the full name is no entity yet: read it off the parse
+                named = name_actor(doc[token.i - 2], index, gaz)
+                key = named.key if named is not None and named.kind == EntityKind.ORGANIZATION else None
             if key is not None and not key.startswith(("state:", "person:")):
                 defined[token.text] = key
     if not defined:
@@ -223,6 +236,6 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     drop_byline_people(doc, index, gaz)
     representatives(doc, index)
     _korean_shorthand(doc, index, gaz)
-    acronym_aliases(doc, index)
+    acronym_aliases(doc, index, gaz)
     _names_as_written(index)
     return index

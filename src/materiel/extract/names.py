@@ -29,6 +29,26 @@ def _is_name_token(token: Token) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
 
 
+# words that end a company's name: after them "and" starts another name
+NAME_ENDS = {
+    "air",
+    "airlines",
+    "airways",
+    "lines",
+    "ltd",
+    "llc",
+    "llp",
+    "inc",
+    "company",
+    "corporation",
+    "corp",
+    "bank",
+    "limited",
+    "plc",
+    "jsc",
+    "gmbh",
+    "co",
+}
 LEGAL_WORDS = {
     "order",
     "resolution",
@@ -63,7 +83,10 @@ def name_span(head: Token) -> Span | None:
             and _is_name_token(doc[start - 2])
             and prev.lower_ != "the"
         ):
-            if prev.lower_ in {"and", "&"} and doc[start - 2].dep_ not in {"compound", "nmod", "amod"}:
+            if prev.lower_ in {"and", "&"} and (
+                doc[start - 2].dep_ not in {"compound", "nmod", "amod"}
+                or doc[start - 2].lower_.strip(".") in NAME_ENDS
+            ):
                 break
             start -= 1
         else:
@@ -74,8 +97,11 @@ def name_span(head: Token) -> Span | None:
         if _is_name_token(nxt):
             end += 1
         elif nxt.lower_ in CONNECTORS - {"the"} and end + 1 < sent.end and _is_name_token(doc[end + 1]):
-            if nxt.lower_ in {"and", "&"} and doc[end - 1].dep_ not in {"compound", "nmod", "amod"}:
-                break  # "A Partnership and B Ltd": two names, not one
+            if nxt.lower_ in {"and", "&"} and (
+                doc[end - 1].dep_ not in {"compound", "nmod", "amod"}
+                or doc[end - 1].lower_.strip(".") in NAME_ENDS
+            ):
+                break  # "A Partnership and B Ltd", "Iran Air and IRISL": two names, not one
             end += 1
         elif nxt.text == "," and end + 1 < sent.end and LEGAL_TAIL.match(doc[end + 1].text):
             end += 2
@@ -87,7 +113,11 @@ def name_span(head: Token) -> Span | None:
         end -= 1
     if doc[end - 1].lower_ in LEGAL_WORDS:
         return None
-    while start < end and (doc[start].lower_.strip(".") in TITLES or doc[start].ent_type_ in NOT_NAME_TYPES):
+    while start < end and (
+        doc[start].lower_.strip(".") in TITLES
+        or doc[start].ent_type_ in NOT_NAME_TYPES
+        or (doc[start].ent_type_ == "NORP" and start + 1 < end)  # "the Russian Port Olya-3 cargo ship"
+    ):
         start += 1
     if start >= end:
         return None
@@ -99,11 +129,16 @@ def name_span(head: Token) -> Span | None:
 
 def is_headline(sent: Span) -> bool:
     """A title-case line ("Designation of Facilitator Pursuing Arms Deal"): no names are read off it."""
+    if sent.text.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def kind_of_name(span: Span, gaz: Gazetteer) -> EntityKind:
+    after = span.doc[span.end : min(span.end + 2, span.sent.end)]
+    if any(t.lower_ in gaz.vessel_words for t in after):
+        return EntityKind.VESSEL  # "the Port Olya-3 cargo ship"
     words = [t.text.strip(".,").lower() for t in span]
     if any(w in gaz.org_words for w in words) or any(t.text.isupper() and len(t.text) > 1 for t in span):
         return EntityKind.ORGANIZATION
@@ -155,7 +190,10 @@ def refine_org_span(span: Span) -> list[Span]:
         two_names = (
             tok.lower_ in {"and", "&"}
             and tok.i > span.start
-            and doc[tok.i - 1].dep_ not in {"compound", "nmod", "amod"}
+            and (
+                doc[tok.i - 1].dep_ not in {"compound", "nmod", "amod"}
+                or doc[tok.i - 1].lower_.strip(".") in NAME_ENDS
+            )
         )
         if two_names or (
             tok.text == "," and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text))

@@ -37,7 +37,18 @@ DISMISSALS = {
     "smear",
 }
 PENALTIES = {"sanction", "freeze", "asset", "ban", "penalty", "designation", "measure", "restriction"}
-LISTED_NOUNS = {"individual", "entity", "company", "person", "firm", "vessel", "bank", "ship", "target", "network"}
+LISTED_NOUNS = {
+    "individual",
+    "entity",
+    "company",
+    "person",
+    "firm",
+    "vessel",
+    "bank",
+    "ship",
+    "target",
+    "network",
+}
 HYPHENATED = {
     "designated": "designate",
     "sanctioned": "sanction",
@@ -170,14 +181,18 @@ class StatementRules:
                             actor = name_actor(inner, resolver.index, gaz)
                             break
                 if actor is None and tok.pos_ == "NOUN":  # "military officer Seyed Qureishi"
+                    phrase = _noun_phrase(tok)
                     actor = next(
                         (
                             a
-                            for a in map(resolver.index.at, _noun_phrase(tok))
+                            for a in map(resolver.index.at, phrase)
                             if a is not None and a.kind in TARGET_KINDS
                         ),
                         None,
                     )
+                    if actor is None and tok.lower_ in gaz.vessel_words:  # "the Port Olya-3 cargo ship"
+                        name = next((t for t in phrase if t.pos_ == "PROPN" and t.ent_type_ != "NORP"), None)
+                        actor = name_actor(name, resolver.index, gaz) if name is not None else None
                 if _in_title_of(tok):
                     continue  # "the head of the IRGC": the body the target leads is not a target
                 if (
@@ -241,8 +256,12 @@ class StatementRules:
         if lemma not in {"be", "include", "comprise", "name"}:
             return []
         attr = sides.get("attr")
-        if attr is not None and subject is not None and any(
-            t.lemma_.lower() in cue_words and t.dep_ in {"acl", "relcl", "amod"} for t in attr.subtree
+        if (
+            attr is not None
+            and subject is not None
+            and any(
+                t.lemma_.lower() in cue_words and t.dep_ in {"acl", "relcl", "amod"} for t in attr.subtree
+            )
         ):  # "X, Y and Z are the companies sanctioned Wednesday"
             return self._target_actors([subject], resolver, gaz)
         among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
@@ -266,7 +285,7 @@ class StatementRules:
         return self._target_actors(heads, resolver, gaz)
 
     def _named_members(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        """"The individuals are X and Y." right after a designation: the listed members named."""
+        """ "The individuals are X and Y." right after a designation: the listed members named."""
         if verb.lemma_ != "be":
             return []
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

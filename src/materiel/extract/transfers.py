@@ -14,8 +14,8 @@ pipeline turns them into events. Negated, hypothetical and prohibited transfers 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token

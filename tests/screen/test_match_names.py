@@ -1,0 +1,100 @@
+"""Name matching as users see it: what matches, what does not, and the order of scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.screen.match import DEFAULT_THRESHOLD, match_names
+from materiel.screen.translit import hangul_to_latin, latin_variants
+
+MATCHES = [
+    ("Kim Jong Un", "김정은", "Person"),
+    ("Kim Jong Un", "KIM JONG-UN", "Person"),
+    ("Kim Jong Un", "Kim Jongun", "Person"),
+    ("Ri Pyong Chol", "리병철", "Person"),
+    ("Pak Jong Chon", "박정천", "Person"),
+    ("Choe Ryong Hae", "최룡해", "Person"),
+    ("Gim Jeong Eun", "김정은", "Person"),  # Revised Romanization
+    ("MKRTYCHEV, Ashot", "Ashot Mkrtychev", "Person"),
+    ("Ашот Мкртычев", "MKRTYCHEV, Ashot", "Person"),
+    ("Mkrtycev Asot", "MKRTYCHEV, Ashot", "Person"),
+    ("Xi Jinping", "习近平", "Person"),
+    ("Hsi Chin-ping", "Xi Jinping", "Person"),
+    ("Alexis Tsipras", "Αλέξης Τσίπρας", "Person"),
+    ("Mohammed Shia al-Sudani", "محمد شياع السوداني", "Person"),
+    ("Mr. Vladimir Putin", "Vladimir Vladimirovich PUTIN", "Person"),
+    ("François Hollande", "Francois Hollande", "Person"),
+    ("Olaf Scholze", "Olaf Scholz", "Person"),
+    ("Osama bin Laden", "Usama bin Ladin", "Person"),
+    ("LIMITED LIABILITY COMPANY VERUS", "OOO Verus", "Organization"),
+    ("OAO Gazprom", "Open Joint Stock Company Gasprom", "Company"),
+    ("Goldman Sachs & Co. L.L.C.", "Goldman Sachs & Co. LLC", "Company"),
+    ("van der bilt corp", "vanderbilt corp", "Company"),
+]
+
+NOT_MATCHES = [
+    ("Kim Jong Un", "Kim Jong Il", "Person"),
+    ("Kim Jong Un", "Kim Yo Jong", "Person"),
+    ("Ri Pyong Chol", "Ri Song Chol", "Person"),
+    ("Frederik Richter", "Frank Richter", "Person"),
+    ("Bashar al-Assad", "Hafez al-Assad", "Person"),
+    ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),
+    ("Volkswagen AG", "Siemens AG", "Company"),
+    ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
+]
+
+
+@pytest.mark.parametrize(("a", "b", "schema"), MATCHES)
+def test_matches(a: str, b: str, schema: str) -> None:
+    m = match_names(a, b, schema)
+    assert m.match, (m.score, m.explanation)
+
+
+@pytest.mark.parametrize(("a", "b", "schema"), NOT_MATCHES[:-1])
+def test_not_matches(a: str, b: str, schema: str) -> None:
+    m = match_names(a, b, schema)
+    assert not m.match, (m.score, m.explanation)
+    assert m.score < DEFAULT_THRESHOLD
+
+
+def test_initial_matches_with_lower_score() -> None:
+    full = match_names("Ashot Mkrtychev", "MKRTYCHEV, Ashot")
+    initial = match_names("A. Mkrtychev", "MKRTYCHEV, Ashot")
+    assert initial.match
+    assert initial.score < full.score
+    assert "initial" in initial.explanation[0].detail
+
+
+def test_explanation_names_parts() -> None:
+    m = match_names("Kim Jong Un", "Kim Jong Il")
+    (name,) = m.explanation
+    assert name.feature == "name"
+    assert "conflicting: un il" in name.detail
+
+
+@pytest.mark.parametrize(
+    ("hangul", "dprk", "rr"),
+    [
+        ("김정은", "kim jong un", "gim jeong eun"),
+        ("리병철", "ri pyong chol", "ri byeong cheol"),
+        ("박정천", "pak jong chon", "bak jeong cheon"),
+        ("최룡해", "choe ryong hae", "choe ryong hae"),
+        ("김여정", "kim yo jong", "gim yeo jeong"),
+        ("남궁민", "namkung min", "namgung min"),  # two-syllable family name
+    ],
+)
+def test_hangul_romanisation(hangul: str, dprk: str, rr: str) -> None:
+    assert hangul_to_latin(hangul, "dprk") == dprk
+    assert hangul_to_latin(hangul, "rr") == rr
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("习近平", "xi jin ping"),
+        ("Ашот Мкртычев", "Ashot Mkrtychev"),
+        ("Αλέξης Τσίπρας", "Alexis Tsipras"),
+    ],
+)
+def test_transliteration(text: str, latin: str) -> None:
+    assert latin_variants(text)[0] == latin

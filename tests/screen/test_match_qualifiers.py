@@ -1,0 +1,85 @@
+"""Qualifiers: what the query knows beyond the name moves the score, and says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.screen.match import compare
+from materiel.screen.records import ListedEntity, Query, Sanction
+
+MKRTYCHEV = ListedEntity(
+    id="ofac-sdn:41736",
+    list="ofac-sdn",
+    schema="Person",
+    name="MKRTYCHEV, Ashot",
+    aliases=["MKRTYCEV, Asot"],
+    birth_dates=["1966-05-07"],
+    countries=["SK"],
+    gender="Male",
+    identifiers={"passport": ["PA123456"]},
+    sanctions=[Sanction("US OFAC", "DPRK")],
+)
+VESSEL = ListedEntity(
+    id="ofac-sdn:1", list="ofac-sdn", schema="Vessel", name="CHON MA SAN", identifiers={"imo": ["8660313"]}
+)
+
+
+def score(query: Query, entity: ListedEntity = MKRTYCHEV) -> float:
+    return compare(query, entity).score
+
+
+def features(query: Query, entity: ListedEntity = MKRTYCHEV) -> dict[str, str]:
+    return {f.feature: f.detail for f in compare(query, entity).explanation}
+
+
+BASE = Query("A. Mkrtychev")
+
+
+@pytest.mark.parametrize(
+    ("query", "direction", "feature"),
+    [
+        (Query("A. Mkrtychev", birth_date="1975"), "lower", "birth_date"),
+        (Query("A. Mkrtychev", birth_date="1966"), "higher", "birth_date"),
+        (Query("A. Mkrtychev", birth_date="1966-05-07"), "higher", "birth_date"),
+        (Query("A. Mkrtychev", country="IR"), "lower", "country"),
+        (Query("A. Mkrtychev", gender="female"), "lower", "gender"),
+        (Query("A. Mkrtychev", identifiers={"passport": ["PA 123456"]}), "higher", "identifier"),
+    ],
+)
+def test_qualifier_moves_score(query: Query, direction: str, feature: str) -> None:
+    assert feature in features(query)
+    if direction == "lower":
+        assert score(query) < score(BASE)
+    else:
+        assert score(query) > score(BASE)
+
+
+def test_contradicting_birth_year_drops_below_threshold() -> None:
+    m = compare(Query("A. Mkrtychev", birth_date="1990"), MKRTYCHEV)
+    assert not m.match
+    assert "contradicts" in {f.feature: f.detail for f in m.explanation}["birth_date"]
+
+
+def test_matching_imo_raises_a_weak_name_match() -> None:
+    weak = compare(Query("Chonmasan 2", schema="Vessel"), VESSEL)
+    strong = compare(Query("Chonmasan 2", schema="Vessel", identifiers={"imo": ["IMO 8660313"]}), VESSEL)
+    assert strong.score > weak.score
+    assert strong.match
+
+
+def test_different_imo_lowers() -> None:
+    q = Query("Chon Ma San", schema="Vessel", identifiers={"imo": ["9999999"]})
+    assert score(q, VESSEL) < score(Query("Chon Ma San", schema="Vessel"), VESSEL)
+
+
+def test_person_query_never_matches_a_vessel() -> None:
+    m = compare(Query("Chon Ma San"), VESSEL)
+    assert not m.match
+    assert any(f.feature == "schema" for f in m.explanation)
+
+
+def test_to_dict_shape() -> None:
+    d = compare(Query("Ashot Mkrtychev"), MKRTYCHEV).to_dict()
+    assert set(d) == {"list", "list_id", "schema", "name", "score", "match", "programs", "explanation"}
+    assert d["programs"] == ["DPRK"]
+    assert set(d["explanation"][0]) == {"feature", "score", "detail"}

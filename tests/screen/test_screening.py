@@ -1,0 +1,94 @@
+"""Screening through the candidate index: the right entries come back, explained, in the JSON shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from materiel.cli import app
+from materiel.screen.index import NameIndex
+from materiel.screen.records import ListedEntity, Query, Sanction
+from materiel.screen.screening import read_queries, screen
+
+ENTITIES = [
+    ListedEntity(
+        id="ofac-sdn:41736",
+        list="ofac-sdn",
+        schema="Person",
+        name="MKRTYCHEV, Ashot",
+        birth_dates=["1966-05-07"],
+        sanctions=[Sanction("US OFAC", "DPRK")],
+    ),
+    ListedEntity(
+        id="un-sc:KPi.1",
+        list="un-sc",
+        schema="Person",
+        name="KIM JONG UN",
+        sanctions=[Sanction("UN Security Council", "DPRK")],
+    ),
+    ListedEntity(id="un-sc:KPi.2", list="un-sc", schema="Person", name="KIM JONG IL"),
+    ListedEntity(id="un-sc:KPi.3", list="un-sc", schema="Person", name="RI PYONG CHOL"),
+    ListedEntity(
+        id="ofac-sdn:44544", list="ofac-sdn", schema="Organization", name="LIMITED LIABILITY COMPANY VERUS"
+    ),
+    ListedEntity(id="ofac-sdn:9", list="ofac-sdn", schema="Vessel", name="VERUS"),
+]
+
+
+def index(tmp_path: Path | None = None) -> NameIndex:
+    return NameIndex.build(ENTITIES, tmp_path)
+
+
+def ids(name: str, schema: str = "Person", idx: NameIndex | None = None) -> list[str]:
+    (result,) = screen([Query(name, schema=schema)], index=idx or index())
+    return [m.entity.id for m in result.matches]
+
+
+def test_cross_script_query_finds_listed_person() -> None:
+    idx = index()
+    assert ids("김정은", idx=idx) == ["un-sc:KPi.1"]
+    assert ids("리병철", idx=idx) == ["un-sc:KPi.3"]
+    assert ids("Ашот Мкртычев", idx=idx) == ["ofac-sdn:41736"]
+
+
+def test_schema_keeps_people_companies_and_vessels_apart() -> None:
+    idx = index()
+    assert ids("OOO Verus", "Organization", idx) == ["ofac-sdn:44544"]
+    assert ids("Verus", "Vessel", idx) == ["ofac-sdn:9"]
+    assert ids("Verus", "Person", idx) == []
+
+
+def test_json_shape() -> None:
+    (result,) = screen([Query("Ashot Mkrtychev", id="q1")], index=index())
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["query"] == {"id": "q1", "name": "Ashot Mkrtychev", "schema": "Person"}
+    (match,) = data["matches"]
+    assert match["list_id"] == "ofac-sdn:41736" and match["programs"] == ["DPRK"]
+
+
+def test_index_on_disk_reopens_and_rebuilds(tmp_path: Path) -> None:
+    path = tmp_path / "names"
+    NameIndex.open_or_build(path, "v1", ENTITIES)
+    assert len(NameIndex.open_or_build(path, "v1", [])) == len(ENTITIES)  # reused
+    assert len(NameIndex.open_or_build(path, "v2", ENTITIES[:2])) == 2  # rebuilt
+
+
+def test_read_queries_ours_and_yente_columns(tmp_path: Path) -> None:
+    ours = tmp_path / "q.jsonl"
+    ours.write_text('{"id": "a", "name": "Kim Jong Un", "birth_date": "1984", "country": "North Korea"}\n')
+    yente = tmp_path / "q.csv"
+    yente.write_text("full_name,date_of_birth,nationality\nJANAN AGHA,1958,af\n")
+    (q1,) = read_queries(ours)
+    (q2,) = read_queries(yente)
+    assert (q1.id, q1.birth_date, q1.country) == ("a", "1984", "KP")
+    assert (q2.name, q2.birth_date, q2.country, q2.schema) == ("JANAN AGHA", "1958", "AF", "Person")
+
+
+def test_cli_match() -> None:
+    result = CliRunner().invoke(app, ["match", "Kim Jong Un", "Kim Jong Il"])
+    assert result.exit_code == 0
+    assert "no match" in result.output and "conflicting" in result.output
+    result = CliRunner().invoke(app, ["match", "Kim Jong Un", "김정은", "--format", "json"])
+    assert json.loads(result.output)["match"] is True
