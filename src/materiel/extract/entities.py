@@ -19,6 +19,7 @@ from materiel.extract.people import (
     NOT_SPEAKERS,
     administration_people,
     drop_byline_people,
+    given_name_people,
     known_non_person,
     merge_people,
     nationals,
@@ -229,6 +230,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
         for ent in _split_ner_span(whole):
             _add_ent(doc, ent, index, gaz, taken)
     nationals(doc, index, gaz)
+    given_name_people(doc, index, gaz)
     speaker_labels(doc, index, gaz)
     administration_people(doc, index, gaz)
     merge_people(index)

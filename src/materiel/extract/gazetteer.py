@@ -59,6 +59,7 @@ class Gazetteer:
     org_words: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     byline_patterns: tuple[str, ...] = ()
+    given_names: frozenset[str] = frozenset()
 
     def state_code(self, surface: str) -> str | None:
         """The ISO code a surface form stands for, whether a name, demonym or metonym."""
@@ -183,6 +184,12 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         base / "names.yaml",
         *extra,
     ]
+    names_file = base / "given_names.txt"
+    gaz.given_names = frozenset(
+        line.strip()
+        for line in names_file.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
     for path in sources:
         data = _read_yaml(path)
         _load_states(gaz, data)

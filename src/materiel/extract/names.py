@@ -139,6 +139,12 @@ def kind_of_name(span: Span, gaz: Gazetteer) -> EntityKind:
     after = span.doc[span.end : min(span.end + 2, span.sent.end)]
     if any(t.lower_ in gaz.vessel_words for t in after):
         return EntityKind.VESSEL  # "the Port Olya-3 cargo ship"
+    if (
+        span[0].text in gaz.given_names
+        and len(span) >= 2
+        and not any(t.text.strip(".,").lower() in gaz.org_words for t in span)
+    ):
+        return EntityKind.PERSON
     words = [t.text.strip(".,").lower() for t in span]
     if any(w in gaz.org_words for w in words) or any(t.text.isupper() and len(t.text) > 1 for t in span):
         return EntityKind.ORGANIZATION

@@ -323,3 +323,49 @@ def representatives(doc: Doc, index: ActorIndex) -> None:
             ):
                 actor.represents = state.country
                 break
+
+
+def given_name_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """A capitalised run of two to four words that starts with a known given name ("Vasily Nebenzya",
+    "President of Belarus Aleksandr Lukashenko") is a person, if NER missed it or called it an
+    organisation."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.text not in gaz.given_names or not token.is_title:
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(doc)
+            and end - i < 4
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and doc[end].lower_ not in gaz.org_words
+            and doc[end].text not in {"The", "In", "On"}
+        ):
+            end += 1
+        span = doc[i:end]
+        holders = {index.by_token.get(t.i) for t in span}
+        holder = next(iter(holders)) if len(holders) == 1 else None
+        free = holders == {None}
+        mislabelled = (
+            holder is not None
+            and holder.startswith("org:")
+            and holder in index.actors
+            and index.actors[holder].org_type is None
+            and index.actors[holder].mentions == [(i, end)]
+        )
+        if len(span) >= 2 and (free or mislabelled) and not known_non_person(gaz, span.text):
+            if mislabelled and holder is not None:
+                del index.actors[holder]
+            name = clean_person(span.text)
+            actor = index.actors.get(f"person:{slug(name)}") or Actor(
+                f"person:{slug(name)}", EntityKind.PERSON, name
+            )
+            index.actors.setdefault(actor.key, actor)
+            for t in span:
+                index.by_token[t.i] = actor.key
+            actor.mentions.append((i, end))
+            actor.aliases.add(span.text)
+        i = end
