@@ -412,6 +412,7 @@ class TransferRules:
             places += prep_objects(token, {"of"})
             if "to" in preps:
                 places += prep_objects(token, {"from"})  # "shipments from X to Y", "to" hung on X
+                places += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
             if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
                 places.append(token.head)
         else:
@@ -421,6 +422,14 @@ class TransferRules:
         out: list[Actor] = []
         for place in places:
             out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
+            if place.dep_ == "prep":  # "to" hung on the preposition "from" itself
+                out += [
+                    resolver.party(o)
+                    for p in place.children
+                    if p.dep_ == "prep" and p.lower_ in preps
+                    for o in p.children
+                    if o.dep_ == "pobj" and resolver.party(o) is not None
+                ]  # type: ignore[misc]
         return out
 
     @staticmethod
@@ -504,8 +513,15 @@ class TransferRules:
         token = match.trigger
         chain = [token, *ancestors_in_sentence(token, 6)]
         status_set = False
+        in_scope = (
+            True  # modals count until the trigger sits inside a noun phrase ("the acts of X in sending")
+        )
         for i, tok in enumerate(chain):
             lemma = tok.lemma_.lower()
+            if i > 0 and chain[i - 1].dep_ in {"pobj", "pcomp", "acl", "relcl", "appos", "compound"}:
+                in_scope = in_scope and chain[i - 1] is token and token.pos_ not in {"NOUN", "PROPN"}
+            if i > 0 and tok.dep_ == "prep" and tok.lower_ == "against" and chain[i - 1].dep_ == "pcomp":
+                match.blocked = True  # "warned X against providing"
             if any(c.dep_ == "neg" for c in tok.children) or (
                 i > 0
                 and any(
@@ -513,10 +529,14 @@ class TransferRules:
                 )
             ):
                 match.negated = True
-            if any(
-                c.dep_ in {"aux", "mark", "advmod", "det"} and c.lower_ in self.hypothetical
-                for c in tok.children
-            ) and not any(c.lower_ in {"have", "has"} for c in tok.children):
+            if (
+                in_scope
+                and any(
+                    c.dep_ in {"aux", "mark", "advmod", "det"} and c.lower_ in self.hypothetical
+                    for c in tok.children
+                )
+                and not any(c.lower_ in {"have", "has"} for c in tok.children)
+            ):
                 match.hypothetical = True
             if (
                 token.pos_ in {"NOUN", "PROPN"}
@@ -588,7 +608,7 @@ class TransferRules:
         drones provided to Y by Z")."""
         suppliers = [m.supplier for m in matches if m.supplier is not None and not m.unordered]
         for m in matches:
-            if m.supplier is None and m.recipient is not None and suppliers:
+            if m.frame == "giver" and m.supplier is None and m.recipient is not None and suppliers:
                 candidates = [s for s in suppliers if s.key != m.recipient.key]
                 if candidates:
                     m.supplier = candidates[-1]

@@ -38,7 +38,7 @@ class PartMatch:
 
 
 def _allowed_edits(length: int) -> int:
-    return 0 if length <= 3 else 1 if length <= 5 else 2 if length <= 9 else 3
+    return 0 if length <= 4 else 1 if length <= 5 else 2 if length <= 9 else 3
 
 
 def skeleton(token: str) -> str:
