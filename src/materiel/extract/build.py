@@ -97,7 +97,13 @@ def _context_supplier(matches: list[TransferMatch]) -> None:
     before it, within two sentences ("Iran sent X to A. ... Y passed to B")."""
     last: TransferMatch | None = None
     for m in matches:
-        if m.supplier is None and m.recipient is not None and last is not None and last.supplier is not None:
+        if (
+            m.frame == "giver"
+            and m.supplier is None
+            and m.recipient is not None
+            and last is not None
+            and last.supplier is not None
+        ):
             near = m.sentence.start - last.sentence.end <= 80
             if near and party_key(last.supplier) != party_key(m.recipient):
                 m.supplier = last.supplier

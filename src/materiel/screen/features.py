@@ -38,7 +38,7 @@ class PartMatch:
 
 
 def _allowed_edits(length: int) -> int:
-    return 0 if length <= 4 else 1 if length <= 5 else 2 if length <= 9 else 3
+    return 0 if length <= 3 else 1 if length <= 5 else 2 if length <= 9 else 3
 
 
 def skeleton(token: str) -> str:
@@ -64,7 +64,8 @@ def part_similarity(a: str, b: str, abjad: bool = False) -> tuple[float, str]:
             return CONSONANTS, "consonants"
     n = max(len(a), len(b))
     edits = min(Levenshtein.distance(a, b), Levenshtein.distance(fa, fb))
-    if edits <= _allowed_edits(min(len(a), len(b))):
+    short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
+    if edits <= _allowed_edits(min(len(a), len(b))) and not short_head:
         return max(0.0, 1.0 - TYPO_COST * edits / n), "typo"
     return 0.0, "different"
 
