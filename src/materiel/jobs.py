@@ -240,9 +240,7 @@ class EvalRun:
     failures: list[str] = field(default_factory=list)
 
 
-def evaluate_paths(
-    gold_dir: Path, inputs: Sequence[str], *, progress: Progress | None = None
-) -> EvalRun:
+def evaluate_paths(gold_dir: Path, inputs: Sequence[str], *, progress: Progress | None = None) -> EvalRun:
     """Extract the documents of ``inputs`` and score them against the gold files in ``gold_dir``.
 
     Predictions are matched to gold files by the stem of the document's source path.

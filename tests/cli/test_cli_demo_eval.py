@@ -32,13 +32,18 @@ def test_demo_shows_the_facts_with_evidence_and_leaves_nothing_behind(cli: Cli, 
 def _gold(tmp_path: Path) -> Path:
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / "shipment.json").write_text(json.dumps({
-        "id": "shipment",
-        "transfers": [{"supplier": "BY", "recipient": "MM", "categories": ["armoured_vehicles"]}],
-        "designations": [{"target": "Zenit Export Bureau"}],
-        "denials": [{"party": "BY"}],
-        "persons": [],
-    }), encoding="utf-8")
+    (gold / "shipment.json").write_text(
+        json.dumps(
+            {
+                "id": "shipment",
+                "transfers": [{"supplier": "BY", "recipient": "MM", "categories": ["armoured_vehicles"]}],
+                "designations": [{"target": "Zenit Export Bureau"}],
+                "denials": [{"party": "BY"}],
+                "persons": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     (gold / "never-given.json").write_text(json.dumps({"id": "never-given"}), encoding="utf-8")
     return gold
 

@@ -16,8 +16,19 @@ Write = Callable[[str, str], str]
 DOCUMENT_KEYS = {"id", "source_path", "url", "title", "publisher", "published"}
 ENTITY_KEYS = {"id", "kind", "name", "country", "aliases", "mentions"}
 TRANSFER_KEYS = {
-    "id", "type", "supplier", "recipient", "items", "consideration", "brokers", "declared_destinations",
-    "use", "status", "asserted_by", "denied_by", "evidence",
+    "id",
+    "type",
+    "supplier",
+    "recipient",
+    "items",
+    "consideration",
+    "brokers",
+    "declared_destinations",
+    "use",
+    "status",
+    "asserted_by",
+    "denied_by",
+    "evidence",
 }
 
 
@@ -51,8 +62,9 @@ def test_jsonl_follows_the_contract_with_offsets_on_the_text(cli: Cli, write: Wr
         assert ev["evidence"], ev
         for span in ev["evidence"]:
             assert text[span["start"] : span["end"]] == span["text"]
-    assert any(names.get(d["target"], {}).get("name") == "Zenit Export Bureau"
-               for d in _events(obj, "designation"))
+    assert any(
+        names.get(d["target"], {}).get("name") == "Zenit Export Bureau" for d in _events(obj, "designation")
+    )
     assert _events(obj, "denial")
 
 

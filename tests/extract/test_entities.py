@@ -81,3 +81,21 @@ def test_mentions_point_into_the_text(extract) -> None:
     for entity in extraction.entities:
         for mention in entity.mentions:
             assert extraction.document.text[mention.start : mention.end] == mention.text
+
+
+DETAILS = [
+    ("Spokesman Daniel Whitcombe said the talks failed.", "Daniel Whitcombe", {"title": "Spokesman"}),
+    (
+        "The broker, Ivan Petrovsky, a Slovakian national, was sanctioned.",
+        "Ivan Petrovsky",
+        {"nationality": "SK"},
+    ),
+    ("Turkish citizen Murat Okan was also designated.", "Murat Okan", {"nationality": "TR"}),
+    ("Mr. Whitcombe spoke to Daniel Whitcombe's staff.", "Daniel Whitcombe", {}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "details"), DETAILS)
+def test_person_title_and_nationality(extract, sentence: str, name: str, details: dict[str, str]) -> None:
+    (person,) = [e for e in extract(sentence).entities if e.name == name]
+    assert {k: v for k, v in person.attributes.items() if k in {"title", "nationality"}} == details

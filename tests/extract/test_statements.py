@@ -95,3 +95,38 @@ def test_transcript_speaker_is_the_source(extract) -> None:
     (transfer,) = transfers(extraction)
     assert transfer["asserted_by"] == ["person:okafor"]
     assert {e.name for e in extraction.entities if e.kind == "person"} == {"Harland", "Okafor"}
+
+
+SUPPORT = [
+    ("Iran sent instructors to Crimea to train Russian drone crews.", ("IR", "RU"), "personnel"),
+    ("North Korea has deployed thousands of troops to Russia, Seoul said.", ("KP", "RU"), "personnel"),
+    ("Russia is providing North Korea with satellite technology.", ("RU", "KP"), "technology"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "pair", "kind"), SUPPORT)
+def test_military_support_is_not_a_transfer(extract, sentence: str, pair: tuple[str, str], kind: str) -> None:
+    extraction = extract(sentence)
+    assert transfers(extraction) == []
+    support = [e for e in extraction.events if e.type == "military_support"]
+    assert [
+        (actor_name(extraction, e.roles["supplier"]), actor_name(extraction, e.roles["recipient"]))
+        for e in support
+    ] == [pair]
+    assert kind in {i["kind"] for i in support[0].roles["items"]}
+
+
+def test_accusation_names_accuser_accused_and_claim(extract) -> None:
+    extraction = extract("Washington accused Pyongyang of shipping rockets to Russia.")
+    (accusation,) = [e for e in extraction.events if e.type == "accusation"]
+    assert [actor_name(extraction, a) for a in accusation.roles["accusers"]] == ["US"]
+    assert [actor_name(extraction, a) for a in accusation.roles["accused"]] == ["KP"]
+    assert accusation.roles["claim"] == "shipping rockets to Russia"
+    (transfer,) = transfers(extraction)
+    assert accusation.roles["subject"] == transfer["id"]
+
+
+def test_the_administration_is_the_state_named_before(extract) -> None:
+    text = "The Biden administration is watching closely. The administration said Iran sent drones to Russia."
+    (transfer,) = transfers(extract(text))
+    assert transfer["asserted_by"] == ["state:US"]

@@ -19,25 +19,44 @@ DATE_FORMATS = ["%Y-%m-%d"]
 
 @command("ingest")
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(
-        metavar="PATH_OR_URL",
-        help="Files (text, HTML, JSON, JSONL, RSS/Atom), directories (walked) or http(s) URLs.",
-    )],
-    published: Annotated[datetime | None, typer.Option(
-        formats=DATE_FORMATS, metavar="YYYY-MM-DD", help="Publication date for inputs that do not give one.",
-    )] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH_OR_URL",
+            help="Files (text, HTML, JSON, JSONL, RSS/Atom), directories (walked) or http(s) URLs.",
+        ),
+    ],
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=DATE_FORMATS,
+            metavar="YYYY-MM-DD",
+            help="Publication date for inputs that do not give one.",
+        ),
+    ] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher for inputs that do not give one.")] = None,
     title: Annotated[str | None, typer.Option(help="Title for inputs that do not give one.")] = None,
-    include: Annotated[list[str] | None, typer.Option(
-        metavar="GLOB", help="In directories, read only files matching (repeatable).",
-    )] = None,
-    exclude: Annotated[list[str] | None, typer.Option(
-        metavar="GLOB", help="In directories, skip files matching (repeatable).",
-    )] = None,
-    furniture: Annotated[list[Path] | None, typer.Option(
-        metavar="FILE",
-        help="Extra furniture file: page lines to drop, format of ingest/data/furniture.yaml (repeatable).",
-    )] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="GLOB",
+            help="In directories, read only files matching (repeatable).",
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="GLOB",
+            help="In directories, skip files matching (repeatable).",
+        ),
+    ] = None,
+    furniture: Annotated[
+        list[Path] | None,
+        typer.Option(
+            metavar="FILE",
+            help="Extra furniture file: page lines to drop, format of ingest/data/furniture.yaml (repeatable).",
+        ),
+    ] = None,
 ) -> None:
     """Read documents and store them; a document already stored is reported, not stored twice.
 
@@ -71,10 +90,14 @@ def ingest(
 @command("documents")
 def documents(
     publisher: Annotated[str | None, typer.Option(help="Publisher contains this (any case).")] = None,
-    since: Annotated[datetime | None, typer.Option(
-        formats=DATE_FORMATS, metavar="YYYY-MM-DD", help="Published on or after.")] = None,
-    until: Annotated[datetime | None, typer.Option(
-        formats=DATE_FORMATS, metavar="YYYY-MM-DD", help="Published on or before.")] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(formats=DATE_FORMATS, metavar="YYYY-MM-DD", help="Published on or after."),
+    ] = None,
+    until: Annotated[
+        datetime | None,
+        typer.Option(formats=DATE_FORMATS, metavar="YYYY-MM-DD", help="Published on or before."),
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line, not a table.")] = False,
 ) -> None:
@@ -103,10 +126,12 @@ def documents(
 
 @command("show")
 def show(
-    doc_id: Annotated[str, typer.Argument(
-        metavar="DOC_ID", help="Document id, or a unique prefix of 6+ characters.")],
-    as_json: Annotated[bool, typer.Option(
-        "--json", help="The document (with text) and its extraction as JSON.")] = False,
+    doc_id: Annotated[
+        str, typer.Argument(metavar="DOC_ID", help="Document id, or a unique prefix of 6+ characters.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The document (with text) and its extraction as JSON.")
+    ] = False,
 ) -> None:
     """Show a stored document: its metadata, its text and, once extracted, its facts with evidence.
 

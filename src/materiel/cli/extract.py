@@ -24,16 +24,24 @@ class Format(StrEnum):
 
 @command("extract")
 def extract(
-    inputs: Annotated[list[str] | None, typer.Argument(
-        metavar="PATH_OR_URL",
-        help="Inputs to read and extract without a store; none: extract the stored documents.",
-    )] = None,
-    fmt: Annotated[Format | None, typer.Option(
-        "--format", case_sensitive=False,
-        help="With inputs: jsonl (default, the extraction contract) or table (a human view).",
-    )] = None,
-    redo: Annotated[bool, typer.Option(
-        "--redo", help="Without inputs: extract every stored document again.")] = False,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH_OR_URL",
+            help="Inputs to read and extract without a store; none: extract the stored documents.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="With inputs: jsonl (default, the extraction contract) or table (a human view).",
+        ),
+    ] = None,
+    redo: Annotated[
+        bool, typer.Option("--redo", help="Without inputs: extract every stored document again.")
+    ] = False,
 ) -> None:
     """Extract entities, arms transfers, designations and denials with their evidence.
 
@@ -91,12 +99,17 @@ def extract(
 
 @command("eval")
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(
-        metavar="GOLD_DIR", help="Directory of gold JSON files, one STEM.json per document.")],
-    inputs: Annotated[list[str], typer.Argument(
-        metavar="DOCS", help="Documents to extract; matched to gold files by file stem.")],
-    errors: Annotated[bool, typer.Option(
-        "--errors", help="Also list extra and missed items per document.")] = False,
+    gold_dir: Annotated[
+        Path,
+        typer.Argument(metavar="GOLD_DIR", help="Directory of gold JSON files, one STEM.json per document."),
+    ],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="DOCS", help="Documents to extract; matched to gold files by file stem."),
+    ],
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list extra and missed items per document.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
 ) -> None:
     """Extract DOCS and score the result against gold annotations (precision, recall, F1 per row).

@@ -39,8 +39,13 @@ def documents_table(documents: Sequence[Document]) -> Table:
 
 def document_json(doc: Document) -> dict[str, Any]:
     """The contract header of a document plus author, language, length and stored meta."""
-    return {**doc.header(), "author": doc.author, "language": doc.language,
-            "chars": len(doc.text), "meta": doc.meta}
+    return {
+        **doc.header(),
+        "author": doc.author,
+        "language": doc.language,
+        "chars": len(doc.text),
+        "meta": doc.meta,
+    }
 
 
 def print_document_header(console: Console, doc: Document) -> None:
@@ -150,8 +155,11 @@ def print_events(console: Console, data: dict[str, Any]) -> None:
         _line(console, "items", _join(items))
         _line(console, "in exchange for", _join(str(c.get("text")) for c in ev.get("consideration") or []))
         _line(console, "brokers", _join(_name(b, names) for b in ev.get("brokers") or []))
-        _line(console, "declared destinations",
-              _join(_name(d, names) for d in ev.get("declared_destinations") or []))
+        _line(
+            console,
+            "declared destinations",
+            _join(_name(d, names) for d in ev.get("declared_destinations") or []),
+        )
         _line(console, "use", str(ev.get("use") or ""))
         _line(console, "when", _when(ev.get("when")))
         _common(console, ev, names)

@@ -22,8 +22,12 @@ SCHEMA_HELP = "Person, Organization, Company, Vessel or Airplane."
 
 
 def _reasons(m: Match, top: int = 3) -> str:
-    return "; ".join(f"{f.feature} {f.score:+.2f}: {f.detail}" if f.feature != "name"
-                     else f"name {f.score:.2f}: {f.detail}" for f in m.explanation[:top])
+    return "; ".join(
+        f"{f.feature} {f.score:+.2f}: {f.detail}"
+        if f.feature != "name"
+        else f"name {f.score:.2f}: {f.detail}"
+        for f in m.explanation[:top]
+    )
 
 
 @command("screen")
@@ -34,12 +38,21 @@ def screen_command(
     country: Annotated[str | None, typer.Option(help="Nationality or country (name or ISO code).")] = None,
     threshold: Annotated[float, typer.Option(help="Lowest score reported as a match.")] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Most matches per name.")] = DEFAULT_LIMIT,
-    input_file: Annotated[Path | None, typer.Option(
-        "--input", metavar="FILE", help="Screen every row of a .csv or .jsonl file (id, name, schema, ...).",
-    )] = None,
-    fmt: Annotated[str | None, typer.Option(
-        "--format", help="table or json for one name; jsonl (default) or csv for --input.",
-    )] = None,
+    input_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--input",
+            metavar="FILE",
+            help="Screen every row of a .csv or .jsonl file (id, name, schema, ...).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="table or json for one name; jsonl (default) or csv for --input.",
+        ),
+    ] = None,
 ) -> None:
     """Screen a name (or a file of names) against the loaded sanctions lists, with the reasons.
 
@@ -59,16 +72,26 @@ def screen_command(
         index = store_index(store)
         if input_file is None:
             assert name is not None
-            query = Query(name=name, schema=schema, id="1", birth_date=dob,
-                          country=(country_code(country) or country) if country else None)
+            query = Query(
+                name=name,
+                schema=schema,
+                id="1",
+                birth_date=dob,
+                country=(country_code(country) or country) if country else None,
+            )
             result = next(screen([query], index=index, threshold=threshold, limit=limit))
             if (fmt or "table") == "json":
                 say(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
                 return
             table = Table("list", "entry", "programs", "score", "reasons")
             for m in result.matches:
-                table.add_row(m.entity.list, f"{m.entity.name} ({m.entity.id})", " ".join(m.entity.programs),
-                              f"{m.score:.2f}", _reasons(m))
+                table.add_row(
+                    m.entity.list,
+                    f"{m.entity.name} ({m.entity.id})",
+                    " ".join(m.entity.programs),
+                    f"{m.score:.2f}",
+                    _reasons(m),
+                )
             console.print(table if result.matches else f"no match at {threshold:.2f} for {name!r}")
             return
         queries = read_queries(input_file)
@@ -100,8 +123,20 @@ def match_command(
     """
     m = match_names(a, b, schema)
     if fmt == "json":
-        say(json.dumps({"a": a, "b": b, "schema": schema, "score": round(m.score, 4), "match": m.match,
-                        "explanation": m.to_dict()["explanation"]}, ensure_ascii=False, indent=2))
+        say(
+            json.dumps(
+                {
+                    "a": a,
+                    "b": b,
+                    "schema": schema,
+                    "score": round(m.score, 4),
+                    "match": m.match,
+                    "explanation": m.to_dict()["explanation"],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     say(f"{m.score:.2f} {'match' if m.match else 'no match'} (threshold {DEFAULT_THRESHOLD})")
     for f in m.explanation:

@@ -67,6 +67,7 @@ class Actor:
     authority: str | None = None
     org_type: str | None = None
     represents: str | None = None  # a person who speaks or acts for a state ("Kremlin spokesman X")
+    details: dict[str, str] = field(default_factory=dict)  # "title", "nationality" as the text says
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token start, end
 

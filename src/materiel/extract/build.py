@@ -20,6 +20,7 @@ from materiel.model import (
     EventType,
     Evidence,
     Item,
+    ItemCategory,
     Mention,
     TimeSpan,
     TransferStatus,
@@ -64,6 +65,9 @@ def _entities(facts: DocFacts, doc: Doc, offset: int) -> dict[str, Entity]:
             attributes["organ_of"] = actor.organ_of
         if actor.authority:
             attributes["authority"] = actor.authority
+        if actor.represents:
+            attributes["represents"] = actor.represents
+        attributes.update(actor.details)
         aliases = sorted(a for a in actor.aliases if a != actor.name)
         out[actor.key] = Entity(
             actor.key, actor.kind, actor.name, actor.country, aliases, mentions, attributes
@@ -112,9 +116,17 @@ def _context_supplier(matches: list[TransferMatch]) -> None:
 
 
 def transfer_events(
-    facts: DocFacts, offset: int, published: date | None, speakers: dict[int, Actor], rules: StatementRules
+    facts: DocFacts,
+    offset: int,
+    published: date | None,
+    speakers: dict[int, Actor],
+    rules: StatementRules,
+    kind: EventType = EventType.ARMS_TRANSFER,
 ) -> list[Event]:
-    matches = [m for m in facts.transfers if not (m.negated or m.hypothetical or m.blocked)]
+    """Arms transfers (or, with ``kind`` military_support, support that is not materiel) merged per
+    supplier, recipient and status, with items, consideration, brokers, time, attribution, evidence."""
+    found = facts.transfers if kind == EventType.ARMS_TRANSFER else facts.support
+    matches = [m for m in found if not (m.negated or m.hypothetical or m.blocked)]
     _context_supplier(matches)
     _orient(matches)
     merged: dict[tuple[str, str, str], Event] = {}
@@ -151,7 +163,7 @@ def transfer_events(
         if event is None:
             event = Event(
                 id="",
-                type=EventType.ARMS_TRANSFER,
+                type=kind,
                 status=m.status,
                 when=_when(m.sentence, m.trigger, published),
                 roles={
@@ -167,8 +179,11 @@ def transfer_events(
             merged[key] = event
         roles = event.roles
         for item in m.items:
-            new = Item(item.text, item.category, item.quantity)
-            if all((i.text, i.category) != (new.text, new.category) for i in roles["items"]):
+            if kind == EventType.ARMS_TRANSFER:
+                new: Item | dict[str, str] = Item(item.text, ItemCategory(item.category), item.quantity)
+            else:  # support that is not materiel: its kind ("personnel", "training", "technology")
+                new = {"text": item.text, "kind": item.category}
+            if new not in roles["items"]:
                 roles["items"].append(new)
         for text in m.consideration:
             if {"text": text} not in roles["consideration"]:
@@ -285,6 +300,32 @@ def declared_destinations(facts: DocFacts, transfers: list[Event]) -> None:
                     target.roles["declared_destinations"].append(place)
 
 
+def accusation_events(facts: DocFacts, offset: int, transfers: list[Event]) -> list[Event]:
+    """Who accuses whom of what; linked to a transfer stated in the same sentence."""
+    out: list[Event] = []
+    for a in facts.accusations:
+        sent_range = (a.sentence.start_char + offset, a.sentence.end_char + offset)
+        subject = next(
+            (t.id for t in transfers if any(sent_range[0] <= e.start < sent_range[1] for e in t.evidence)),
+            None,
+        )
+        out.append(
+            Event(
+                id="",
+                type=EventType.ACCUSATION,
+                evidence=[_evidence(a.sentence, offset)],
+                asserted_by=[party_key(x) for x in a.accusers],
+                roles={
+                    "accusers": [party_key(x) for x in a.accusers],
+                    "accused": [party_key(x) for x in a.accused],
+                    "claim": a.claim,
+                    "subject": subject,
+                },
+            )
+        )
+    return out
+
+
 def build_piece(doc: Doc, offset: int, published: date | None, rules: StatementRules) -> PieceResult:
     facts: DocFacts = doc._.materiel
     result = PieceResult(entities=_entities(facts, doc, offset))
@@ -294,7 +335,14 @@ def build_piece(doc: Doc, offset: int, published: date | None, rules: StatementR
         event.id = f"tmp-{offset}-{i}"
     declared_destinations(facts, transfers)
     denials = denial_events(facts, offset, transfers)
-    result.events = [*transfers, *designation_events(facts, offset, published), *denials]
+    support = transfer_events(facts, offset, published, speakers, rules, EventType.MILITARY_SUPPORT)
+    result.events = [
+        *transfers,
+        *designation_events(facts, offset, published),
+        *denials,
+        *support,
+        *accusation_events(facts, offset, transfers),
+    ]
     return result
 
 

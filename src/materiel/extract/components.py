@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from materiel.extract.entities import ActorIndex, collect_actors
 from materiel.extract.gazetteer import Gazetteer, default_gazetteer
-from materiel.extract.items import ItemMention, build_item_matcher, find_items
-from materiel.extract.statements import DenialMatch, DesignationMatch, StatementRules
+from materiel.extract.items import ItemMention, build_item_matcher, build_term_matcher, find_items, find_terms
+from materiel.extract.statements import AccusationMatch, DenialMatch, DesignationMatch, StatementRules
 from materiel.extract.syntax import ActorResolver, first_actor_keys
 from materiel.extract.transfers import TransferMatch, TransferRules
 
@@ -33,6 +33,8 @@ class DocFacts:
     transfers: list[TransferMatch] = field(default_factory=list)
     designations: list[DesignationMatch] = field(default_factory=list)
     denials: list[DenialMatch] = field(default_factory=list)
+    support: list[TransferMatch] = field(default_factory=list)
+    accusations: list[AccusationMatch] = field(default_factory=list)
     resolver: ActorResolver | None = None
 
 
@@ -158,6 +160,9 @@ class FactsComponent:
             set(gaz.triggers.get("reporting_verbs", [])),
         )
         self.transfers.denial_verbs = set(self.statements.denial.get("verbs", []))
+        self.support = TransferRules(gaz.triggers.get("support_triggers", {}))
+        self.support.denial_verbs = self.transfers.denial_verbs
+        self.support_matcher = build_term_matcher(nlp, gaz.triggers.get("support_terms", {}))
         nouns = gaz.triggers.get("transfer_triggers", {}).get("nouns", {})
         self.keep_heads = frozenset(nouns) | gaz.generic_heads | KEEP_HEADS
 
@@ -174,6 +179,13 @@ class FactsComponent:
         topical |= {t.i for t in doc if t.lemma_.lower() in {"support", "assistance", "aid", "arm"}}
         facts.denials = self.statements.match_denials(doc, resolver, topical)
         facts.denials += self.statements.self_denials(facts.transfers, resolver)
+        support_items = find_terms(
+            doc, self.support_matcher, {i for m in items for i in range(m.start, m.end)}
+        )
+        facts.support = self.support.match(doc, actors, resolver, support_items)
+        facts.accusations = self.statements.match_accusations(
+            doc, resolver, self.gaz.triggers.get("accusation_triggers", {})
+        )
         doc._.materiel = facts
         return doc
 

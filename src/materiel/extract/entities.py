@@ -23,6 +23,7 @@ from materiel.extract.people import (
     known_non_person,
     merge_people,
     nationals,
+    person_details,
     person_span,
     representatives,
     short_names,
@@ -237,6 +238,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     short_names(doc, index)
     drop_byline_people(doc, index, gaz)
     representatives(doc, index)
+    person_details(doc, index, gaz)
     _korean_shorthand(doc, index, gaz)
     acronym_aliases(doc, index, gaz)
     _names_as_written(index)

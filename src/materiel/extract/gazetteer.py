@@ -200,7 +200,7 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         gaz.vessel_words = gaz.vessel_words | {str(w).lower() for w in data.get("vessel_words", [])}
         gaz.byline_patterns = (*gaz.byline_patterns, *data.get("byline_patterns", []))
         for key, value in data.items():
-            if key.endswith("_triggers") or key in {"reporting_verbs", "status_cues", "modality"}:
+            if key.endswith(("_triggers", "_terms")) or key in {"reporting_verbs", "status_cues", "modality"}:
                 gaz.triggers[key] = value
     return gaz
 

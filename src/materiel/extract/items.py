@@ -19,12 +19,12 @@ CATEGORY_WORDS_IN_GENERIC = 6  # how deep below a generic head ("components ... 
 class ItemMention:
     start: int  # token index
     end: int
-    category: ItemCategory
+    category: str  # an ItemCategory for materiel; a kind ("personnel", "training") for support
     text: str
     quantity: str | None = None
 
     def to_item(self) -> Item:
-        return Item(text=self.text, category=self.category, quantity=self.quantity)
+        return Item(text=self.text, category=ItemCategory(self.category), quantity=self.quantity)
 
 
 def build_item_matcher(nlp: Language, gaz: Gazetteer) -> PhraseMatcher:
@@ -49,7 +49,7 @@ def _category_below(head: Token, by_token: dict[int, ItemMention]) -> ItemCatego
             continue
         mention = by_token.get(token.i)
         if mention is not None and mention.category != ItemCategory.UNSPECIFIED:
-            return mention.category
+            return ItemCategory(mention.category)
     return None
 
 
@@ -70,7 +70,7 @@ def find_items(
         if previous is not None and previous.end == span.start:
             # "Shahed drones", "KN-23 missiles": one item, named by its head word's category
             if category == ItemCategory.UNSPECIFIED:
-                category = previous.category
+                category = ItemCategory(previous.category)
             span = doc[previous.start : span.end]
             mentions.pop()
         mentions.append(ItemMention(span.start, span.end, category, span.text, _quantity(span.root)))
@@ -96,3 +96,22 @@ def _modifies_other_noun(span: Span, by_token: dict[int, ItemMention], keep_head
     if root.dep_ not in {"compound", "nmod", "amod"} or head is root or head.pos_ not in {"NOUN", "PROPN"}:
         return False
     return not (head.i in by_token or head.lemma_.lower() in keep_heads or head.lower_ in keep_heads)
+
+
+def build_term_matcher(nlp: Language, terms: dict[str, list[str]]) -> PhraseMatcher:
+    """A matcher for a vocabulary of kinds -> terms (the support terms of triggers.yaml)."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for kind, words in terms.items():
+        matcher.add(kind, [nlp.make_doc(str(w)) for w in words])
+    return matcher
+
+
+def find_terms(doc: Doc, matcher: PhraseMatcher, exclude: set[int]) -> list[ItemMention]:
+    """Longest matches of a kind vocabulary, leaving out tokens already taken (materiel items)."""
+    spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+    out = [
+        ItemMention(span.start, span.end, span.label_, span.text)
+        for span in filter_spans(spans)
+        if not any(i in exclude for i in range(span.start, span.end))
+    ]
+    return sorted(out, key=lambda m: m.start)

@@ -369,3 +369,42 @@ def given_name_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             actor.mentions.append((i, end))
             actor.aliases.add(span.text)
         i = end
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}
+NATIONAL_NOUNS = {"national", "citizen", "resident", "nationals", "citizens"}
+
+
+def person_details(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """Title and nationality as the text states them: "National Security Council spokesman John
+    Kirby", "Ashot Mkrtychev, a Slovakian national", "Turkish citizen Murat Bukey"."""
+    for actor in index.actors.values():
+        if actor.kind != EntityKind.PERSON:
+            continue
+        for start, end in sorted(actor.mentions):
+            sent = doc[start].sent
+            before = doc[max(start - 6, sent.start) : start]
+            after = doc[end : min(end + 6, sent.end)]
+            cut = max(
+                (t.i for t in before if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}),
+                default=before.start - 1,
+            )
+            lead = doc[cut + 1 : start] if cut + 1 < start else None
+            if (
+                lead is not None
+                and "title" not in actor.details
+                and any(
+                    (t.lower_ in TITLES or t.lower_ in REPRESENTATIVE_TITLES)
+                    and t.lower_.rstrip(".") not in HONORIFICS
+                    for t in lead
+                )
+            ):
+                actor.details["title"] = lead.text
+            words = [*before, *(after[1:] if after[:1] and after[0].text == "," else [])]
+            for i, tok in enumerate(words):
+                if tok.lower_ in NATIONAL_NOUNS and i > 0 and "nationality" not in actor.details:
+                    code = gaz.demonyms.get(words[i - 1].text) or gaz.state_code(words[i - 1].text)
+                    if code is None and i > 1:
+                        code = gaz.demonyms.get(f"{words[i - 2].text} {words[i - 1].text}")
+                    if code:
+                        actor.details["nationality"] = code

@@ -100,7 +100,13 @@ def _merge(document: Document, pieces: list[PieceResult]) -> Extraction:
         events.extend(piece.events)
     renamed: dict[str, str] = {}
     counters: dict[str, int] = {}
-    prefix = {EventType.ARMS_TRANSFER: "t", EventType.DESIGNATION: "d", EventType.DENIAL: "n"}
+    prefix = {
+        EventType.ARMS_TRANSFER: "t",
+        EventType.DESIGNATION: "d",
+        EventType.DENIAL: "n",
+        EventType.MILITARY_SUPPORT: "s",
+        EventType.ACCUSATION: "a",
+    }
     for event in events:
         p = prefix.get(event.type, "x")
         counters[p] = counters.get(p, 0) + 1
@@ -109,7 +115,7 @@ def _merge(document: Document, pieces: list[PieceResult]) -> Extraction:
             renamed[event.id] = new
         event.id = new
     for event in events:
-        if event.type == EventType.DENIAL and event.roles.get("subject"):
+        if event.type in {EventType.DENIAL, EventType.ACCUSATION} and event.roles.get("subject"):
             event.roles["subject"] = renamed.get(event.roles["subject"], event.roles["subject"])
     used = {m for e in events for m in _referenced(e)}
     kept = [e for k, e in entities.items() if e.mentions or k in used]
@@ -124,6 +130,8 @@ def _referenced(event: Event) -> list[str]:
         roles.get("target"),
         roles.get("party"),
         *roles.get("brokers", []),
+        *roles.get("accusers", []),
+        *roles.get("accused", []),
         *event.asserted_by,
         *event.denied_by,
     ]

@@ -117,6 +117,15 @@ class DesignationMatch:
 
 
 @dataclass(slots=True)
+class AccusationMatch:
+    trigger: Token
+    sentence: Span
+    accusers: list[Actor]
+    accused: list[Actor]
+    claim: str | None = None
+
+
+@dataclass(slots=True)
 class DenialMatch:
     trigger: Token
     sentence: Span
@@ -465,6 +474,37 @@ class StatementRules:
                     if parties:
                         return [DenialMatch(tok, sent, parties, (sent.start, sent.end))]
         return []
+
+    # ---- accusations ----------------------------------------------------------------------
+    def match_accusations(
+        self, doc: Doc, resolver: ActorResolver, config: dict[str, Any]
+    ) -> list[AccusationMatch]:
+        """ "X accused Y of supplying ...", "Y is accused of ...", "X's accusations that Y ...":
+        who accuses whom, and of what."""
+        verbs, nouns = set(config.get("verbs", [])), set(config.get("nouns", []))
+        out: list[AccusationMatch] = []
+        for sent in doc.sents:
+            for token in sent:
+                lemma = token.lemma_.lower()
+                if token.pos_ == "VERB" and lemma in verbs:
+                    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+                    accuser_toks = prep_objects(token, {"by"}) if passive else children(token, {"nsubj"})
+                    accused_toks = children(token, {"nsubjpass"}) if passive else children(token, {"dobj"})
+                    claim_toks = prep_objects(token, {"of", "with"}) + children(token, {"ccomp"})
+                elif token.pos_ == "NOUN" and lemma in nouns:
+                    accuser_toks = children(token, {"poss"}) + prep_objects(token, {"by", "from"})
+                    accused_toks = prep_objects(token, {"against"})
+                    claim_toks = prep_objects(token, {"of"}) + children(token, {"acl", "ccomp"})
+                else:
+                    continue
+                accusers = [a for a in (p for t in accuser_toks for p in self._deniers(t, resolver)) if a]
+                accused = [a for a in (p for t in accused_toks for p in self._deniers(t, resolver)) if a]
+                if not claim_toks or not (accusers or accused):
+                    continue
+                left = min(t.left_edge.i for t in claim_toks)
+                right = max(t.right_edge.i for t in claim_toks)
+                out.append(AccusationMatch(token, sent, accusers, accused, doc[left : right + 1].text))
+        return out
 
     # ---- attribution ----------------------------------------------------------------------
     def asserted_by(self, token: Token, resolver: ActorResolver, speaker: Actor | None) -> list[Actor]:

@@ -87,6 +87,8 @@ class ActorResolver:
                 actor = self.index.at(tok)
                 if actor is not None and actor.organ_of:
                     self._organs.append((tok.i, self.index.actors.get(f"state:{actor.organ_of}", actor)))
+                elif actor is not None and actor.kind == EntityKind.STATE and self._is_organ(tok):
+                    self._organs.append((tok.i, actor))  # "the Biden administration" ... "the administration"
                 elif self._is_organ(tok):
                     owner = self._organ_owner(tok)
                     if owner is not None and owner.kind == EntityKind.STATE:

@@ -131,6 +131,7 @@ class TransferRules:
         self.object_control = set(config.get("object_control", []))
         self.hypothetical = set(config.get("hypothetical_cues", []))
         self.consideration_cues = [c.split() for c in config.get("consideration_cues", [])]
+        self.self_items = bool(config.get("self_items", False))
         self.denial_verbs: set[str] = set()
 
     # ---- triggers -------------------------------------------------------------------------
@@ -156,6 +157,8 @@ class TransferRules:
                 match = TransferMatch(token, frame["frame"], sent, status=TransferStatus(frame["status"]))
                 match.consideration, match.consideration_tokens = consideration
                 match.items = self._items(token, item_at, match.consideration_tokens)
+                if self.self_items and token.i in item_at and item_at[token.i] not in match.items:
+                    match.items.insert(0, item_at[token.i])  # "the deployment of troops", "training"
                 if not match.items:
                     continue
                 self._roles(match, resolver, item_at)
@@ -423,13 +426,10 @@ class TransferRules:
         for place in places:
             out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
             if place.dep_ == "prep":  # "to" hung on the preposition "from" itself
-                out += [
-                    resolver.party(o)
-                    for p in place.children
-                    if p.dep_ == "prep" and p.lower_ in preps
-                    for o in p.children
-                    if o.dep_ == "pobj" and resolver.party(o) is not None
-                ]  # type: ignore[misc]
+                inner = [
+                    o for p in place.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+                ]
+                out += [a for a in map(resolver.party, inner) if a is not None]
         return out
 
     @staticmethod

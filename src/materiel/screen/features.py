@@ -154,7 +154,7 @@ def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list
 
 
 def _prefixed_given_name(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
-    """"Qusay Saddam Hussein" is Saddam Hussein's son: the longer name has a given name in front."""
+    """ "Qusay Saddam Hussein" is Saddam Hussein's son: the longer name has a given name in front."""
     if len(a) == len(b) or not pairs:
         return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -164,7 +164,7 @@ def _prefixed_given_name(a: tuple[str, ...], b: tuple[str, ...], pairs: list[Par
 
 
 def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
-    """"Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin"."""
+    """ "Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin"."""
     cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC), None)
     cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC), None)
     if cut_a is None or cut_b is None:
@@ -285,8 +285,12 @@ def identifier_feature(query: Query, entity: ListedEntity) -> Feature | None:
                 return Feature("identifier", 0.4, f"{kind} {value} on the list")
     for kind in ("imo", "mmsi"):
         if query.identifiers.get(kind) and entity.identifiers.get(kind):
-            return Feature("identifier", -0.3, f"{kind} {', '.join(query.identifiers[kind])} differs "
-                           f"from listed {', '.join(entity.identifiers[kind])}")
+            return Feature(
+                "identifier",
+                -0.3,
+                f"{kind} {', '.join(query.identifiers[kind])} differs "
+                f"from listed {', '.join(entity.identifiers[kind])}",
+            )
     return None
 
 

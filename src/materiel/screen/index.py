@@ -83,10 +83,15 @@ class NameIndex:
         for entity in entities:
             names = [*entity.all_names, *entity.weak_aliases]
             tokens, keys = name_keys(names, entity.schema)
-            writer.add_document(tantivy.Document(
-                id=entity.id, schema=entity.schema, tokens=" ".join(sorted(tokens)),
-                keys=" ".join(sorted(keys)), entity=entity_to_json(entity),
-            ))
+            writer.add_document(
+                tantivy.Document(
+                    id=entity.id,
+                    schema=entity.schema,
+                    tokens=" ".join(sorted(tokens)),
+                    keys=" ".join(sorted(keys)),
+                    entity=entity_to_json(entity),
+                )
+            )
         writer.commit()
         writer.wait_merging_threads()
         if path is not None:
@@ -123,8 +128,19 @@ class NameIndex:
         for token in sorted(tokens):
             clauses.append((should, tantivy.Query.term_query(self._schema, "tokens", token)))
             if len(token) >= 5:
-                clauses.append((should, tantivy.Query.fuzzy_term_query(
-                    self._schema, "tokens", token, distance=1, transposition_cost_one=True, prefix=False)))
+                clauses.append(
+                    (
+                        should,
+                        tantivy.Query.fuzzy_term_query(
+                            self._schema,
+                            "tokens",
+                            token,
+                            distance=1,
+                            transposition_cost_one=True,
+                            prefix=False,
+                        ),
+                    )
+                )
         if not any(f.abjad for f in name_forms(name, schema)):
             keys = {k for k in keys if not k.startswith("~")}
         else:  # the Arabic article is written onto its word: "ltkryty" ~ "al tikriti" / "tikriti"

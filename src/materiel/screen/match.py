@@ -69,8 +69,11 @@ def compare(
     if weak:
         weak_feature = name_feature(qforms, weak, person)
         if weak_feature.score * WEAK_ALIAS_FACTOR > feature.score:
-            feature = Feature("name", weak_feature.score * WEAK_ALIAS_FACTOR,
-                              f"{weak_feature.detail} (weak alias ×{WEAK_ALIAS_FACTOR})")
+            feature = Feature(
+                "name",
+                weak_feature.score * WEAK_ALIAS_FACTOR,
+                f"{weak_feature.detail} (weak alias ×{WEAK_ALIAS_FACTOR})",
+            )
     explanation = [feature]
     score = feature.score
     if not compatible(query.schema, entity.schema):

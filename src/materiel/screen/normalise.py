@@ -130,13 +130,19 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
 
 _FOLDS = [
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
-    (re.compile(r"^hs"), "x"), (re.compile(r"^sh"), "s"),  # Wade–Giles hs-, sh/s
+    (re.compile(r"^hs"), "x"),
+    (re.compile(r"^sh"), "s"),  # Wade–Giles hs-, sh/s
     (re.compile(r"tch|tsch|dzh|zh|ch|dj|j|q"), "j"),
     (re.compile(r"ts|tz|dz"), "z"),
     (re.compile(r"kh|gh|ck|c(?=[aou])|k|g|q"), "g"),
-    (re.compile(r"ph"), "f"), (re.compile(r"th"), "t"), (re.compile(r"t"), "d"),
-    (re.compile(r"p"), "b"), (re.compile(r"w"), "v"),
-    (re.compile(r"eo"), "o"), (re.compile(r"eu|ou|oo"), "u"), (re.compile(r"ae|ai|ay|ei|ey"), "e"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"t"), "d"),
+    (re.compile(r"p"), "b"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"eo"), "o"),
+    (re.compile(r"eu|ou|oo"), "u"),
+    (re.compile(r"ae|ai|ay|ei|ey"), "e"),
     (re.compile(r"ee|ie|iy|yi|y"), "i"),
     (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),  # "Mohammed"/"Moammed", "Rhee"/"Ree"
     (re.compile(r"(.)\1+"), r"\1"),

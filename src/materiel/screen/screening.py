@@ -141,8 +141,10 @@ def query_from_row(row: dict[str, Any], line: int) -> Query:
         birth_date=pick("birth_date"),
         country=(country_code(country) or country) if country else None,
         gender=pick("gender"),
-        identifiers={str(k): [str(x) for x in (v if isinstance(v, list) else [v])]
-                     for k, v in (identifiers or {}).items()},
+        identifiers={
+            str(k): [str(x) for x in (v if isinstance(v, list) else [v])]
+            for k, v in (identifiers or {}).items()
+        },
     )
 
 
@@ -176,7 +178,16 @@ def csv_rows(result: ScreenResult) -> list[list[str]]:
     if not result.matches:
         return [[q.id or "", q.name, "", "", "", "", "", "", ""]]
     return [
-        [q.id or "", q.name, m.entity.list, m.entity.id, m.entity.schema, m.entity.name, f"{m.score:.4f}",
-         " ".join(m.entity.programs), " | ".join(f"{f.feature}: {f.detail}" for f in m.explanation)]
+        [
+            q.id or "",
+            q.name,
+            m.entity.list,
+            m.entity.id,
+            m.entity.schema,
+            m.entity.name,
+            f"{m.score:.4f}",
+            " ".join(m.entity.programs),
+            " | ".join(f"{f.feature}: {f.detail}" for f in m.explanation),
+        ]
         for m in result.matches
     ]
