@@ -54,7 +54,8 @@ def ingest(
         list[Path] | None,
         typer.Option(
             metavar="FILE",
-            help="Extra furniture file: page lines to drop, format of ingest/data/furniture.yaml (repeatable).",
+            help="Extra furniture file: page lines to drop, in the format of ingest/data/furniture.yaml "
+            "(repeatable).",
         ),
     ] = None,
 ) -> None:

@@ -15,10 +15,11 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
+from materiel.extract.designations import DesignationMatch
 from materiel.extract.entities import ActorIndex, collect_actors
 from materiel.extract.gazetteer import Gazetteer, default_gazetteer
 from materiel.extract.items import ItemMention, build_item_matcher, build_term_matcher, find_items, find_terms
-from materiel.extract.statements import AccusationMatch, DenialMatch, DesignationMatch, StatementRules
+from materiel.extract.statements import AccusationMatch, DenialMatch, StatementRules
 from materiel.extract.syntax import ActorResolver, first_actor_keys
 from materiel.extract.transfers import TransferMatch, TransferRules
 

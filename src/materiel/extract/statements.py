@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from materiel.extract.actors import Actor, ActorIndex
-from materiel.extract.gazetteer import Gazetteer
-from materiel.extract.names import name_actor
+from materiel.extract.designations import DesignationRules
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
 from materiel.model import EntityKind
 
-LEGAL_BASIS = re.compile(
-    r"\b(?:E\.\s?O\.|Executive Order|EO)\s?\d{5}\b|\b(?:UNSCR|[Rr]esolution)\s+\d{3,4}(?:\s\(\d{4}\))?"
-    r"|\bCouncil (?:Decision|Regulation) \(?(?:CFSP|EU)?\)? ?\d{4}/\d+|\bsection \d+\(\w\)\(\w+\)",
-)
 DISMISSALS = {
     "groundless",
     "baseless",
@@ -36,84 +30,11 @@ DISMISSALS = {
     "speculation",
     "smear",
 }
-PENALTIES = {"sanction", "freeze", "asset", "ban", "penalty", "designation", "measure", "restriction"}
-LISTED_NOUNS = {
-    "individual",
-    "entity",
-    "company",
-    "person",
-    "firm",
-    "vessel",
-    "bank",
-    "ship",
-    "target",
-    "network",
-}
-HYPHENATED = {
-    "designated": "designate",
-    "sanctioned": "sanction",
-    "listed": "list",
-    "blacklisted": "blacklist",
-}
-LEADS = {
-    "head",
-    "chief",
-    "commander",
-    "member",
-    "leader",
-    "chairman",
-    "director",
-    "president",
-    "deputy",
-    "minister",
-    "part",
-    "unit",
-    "branch",
-    "subsidiary",
-    "affiliate",
-    "official",
-    "officer",
-}
-TARGET_KINDS = {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.VESSEL, EntityKind.AIRCRAFT}
-AUTHORITY_STATES = {"US": "US", "GB": "UK"}
-
-
-def _noun_phrase(token: Token) -> list[Token]:
-    """The tokens of a noun phrase without its prepositional phrases and clauses (a name the parser
-    hung as a clause is kept)."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ in {"prep", "relcl", "advcl", "acl", "punct", "cc", "conj", "appos"} and not (
-            child.dep_ == "acl" and child.i == token.i + 1 and child.text[:1].isupper()
-        ):
-            continue
-        if child.i > 0 and child.doc[child.i - 1].text == "(":
-            continue
-        out += _noun_phrase(child)
-    return out
-
-
-def _in_title_of(token: Token) -> bool:
-    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head is not token:
-        token = token.head
-    head = token.head
-    return head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in LEADS
 
 
 def _inside_quotes(token: Token) -> bool:
     before = token.sent.text[: token.idx - token.sent.start_char]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-@dataclass(slots=True)
-class DesignationMatch:
-    trigger: Token
-    sentence: Span
-    targets: list[Actor]
-    authority: str | None
-    authority_actor: Actor | None
-    basis: str | None = None
-    reason: str | None = None
 
 
 @dataclass(slots=True)
@@ -134,251 +55,10 @@ class DenialMatch:
 
 
 @dataclass(slots=True)
-class StatementRules:
+class StatementRules(DesignationRules):
     designation: dict[str, Any]
     denial: dict[str, Any]
     reporting_verbs: set[str] = field(default_factory=set)
-
-    # ---- designations ---------------------------------------------------------------------
-    def authority_of(self, actor: Actor | None) -> str | None:
-        if actor is None:
-            return None
-        if actor.authority:
-            return actor.authority
-        if actor.kind == EntityKind.STATE and actor.country:
-            return AUTHORITY_STATES.get(actor.country, actor.country)
-        if actor.organ_of:
-            return AUTHORITY_STATES.get(actor.organ_of, actor.organ_of)
-        return None
-
-    def _not_done(self, trigger: Token) -> bool:
-        cues = set(self.designation.get("not_done_cues", []))
-        for tok in [trigger, *ancestors_in_sentence(trigger, 4)]:
-            if tok.lemma_.lower() in cues and tok is not trigger:
-                return True
-            if any(c.dep_ in {"aux", "neg"} and c.lemma_.lower() in cues | {"not"} for c in tok.children):
-                return True
-        return False
-
-    def _expand(self, token: Token, depth: int = 0) -> list[Token]:
-        """A target phrase and the names listed with it: conjuncts, appositions ("four companies,
-        A, B and C"), and the members of "four of its companies"."""
-        out = [token]
-        if depth > 10:
-            return out
-        for child in token.children:
-            if child.dep_ in {"conj", "appos"}:
-                out += self._expand(child, depth + 1)
-            elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in {"NUM", "PRON"}:
-                out += [
-                    t for obj in child.children if obj.dep_ == "pobj" for t in self._expand(obj, depth + 1)
-                ]
-        return out
-
-    def _target_actors(self, heads: list[Token], resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        out: list[Actor] = []
-        for head in heads:
-            for tok in self._expand(head):
-                actor = resolver.actor(tok) if tok.pos_ not in {"PROPN"} else None
-                if actor is None and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
-                    actor = name_actor(tok, resolver.index, gaz)
-                if tok.i > 0 and tok.doc[tok.i - 1].text == "(":
-                    continue  # "(DTSRC)": the acronym of the name before it
-                if actor is None:
-                    for inner in tok.children:
-                        if inner.dep_ in {"compound", "appos"} and inner.pos_ == "PROPN":
-                            actor = name_actor(inner, resolver.index, gaz)
-                            break
-                if actor is None and tok.pos_ == "NOUN":  # "military officer Seyed Qureishi"
-                    phrase = _noun_phrase(tok)
-                    actor = next(
-                        (
-                            a
-                            for a in map(resolver.index.at, phrase)
-                            if a is not None and a.kind in TARGET_KINDS
-                        ),
-                        None,
-                    )
-                    if actor is None and tok.lower_ in gaz.vessel_words:  # "the Port Olya-3 cargo ship"
-                        name = next((t for t in phrase if t.pos_ == "PROPN" and t.ent_type_ != "NORP"), None)
-                        actor = name_actor(name, resolver.index, gaz) if name is not None else None
-                if _in_title_of(tok):
-                    continue  # "the head of the IRGC": the body the target leads is not a target
-                if (
-                    actor is not None
-                    and actor.kind in TARGET_KINDS
-                    and actor.authority is None
-                    and actor.org_type != "media"
-                    and actor not in out
-                ):
-                    out.append(actor)
-        return out
-
-    def _targets_of(self, trigger: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        heads: list[Token] = []
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
-        if trigger.pos_ in {"NOUN", "PROPN"}:
-            heads += prep_objects(trigger, {"on", "against", "of", "targeting"})
-            if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":  # "X, already under sanctions"
-                holder = trigger.head.head
-                heads += [holder] if holder.pos_ in {"PROPN", "NOUN"} else children(holder, {"nsubj"})
-        elif passive:
-            subjects = children(trigger, {"nsubjpass"})
-            if not subjects and trigger.dep_ == "conj":  # "X, which is ... and was sanctioned in 2010"
-                subjects = children(trigger.head, {"nsubj", "nsubjpass"})
-            subjects = [
-                t.head.head if t.lower_ in {"which", "who", "that"} and t.head.dep_ == "relcl" else t
-                for t in subjects
-            ]
-            for subject in subjects:
-                heads.append(subject)  # and names the parse hung inside the subject
-                heads += [
-                    t
-                    for t in subject.subtree
-                    if t is not subject
-                    and t.pos_ == "PROPN"
-                    and (resolver.index.at(t) or t.dep_ in {"conj", "appos", "nmod"})
-                ]
-        else:
-            heads += children(trigger, {"dobj"})
-            for obj in children(trigger, {"dobj"}):
-                if obj.lemma_.lower() in {"sanction", "measure", "freeze", "penalty", "restriction"}:
-                    heads += prep_objects(obj, {"on", "against", "targeting"})
-        if trigger.dep_ in {"amod", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
-            heads.append(trigger.head)  # "the U.S.-designated X", "previously sanctioned Y"
-        if trigger.dep_ == "relcl" and passive:  # "X, which was sanctioned in 2010"
-            heads.append(trigger.head)
-        return self._target_actors(heads, resolver, gaz)
-
-    def _list_targets(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        """ "Among those designated was X", "The banks targeted include X and Y", "X is subject to an
-        asset freeze", "The entity targeted for sanctions was named as X"."""
-        cue_words = set(self.designation.get("verbs", [])) | set(self.designation.get("nouns", []))
-        lemma = verb.lemma_.lower()
-        sides = {c.dep_: c for c in verb.children}
-        subject = sides.get("nsubj") or sides.get("nsubjpass")
-        if lemma == "face" and subject is not None:  # "X and Y will face an asset freeze"
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
-            if any(o.lemma_.lower() in PENALTIES for o in objects):
-                return self._target_actors([subject], resolver, gaz)
-            return []
-        if lemma not in {"be", "include", "comprise", "name"}:
-            return []
-        attr = sides.get("attr")
-        if (
-            attr is not None
-            and subject is not None
-            and any(
-                t.lemma_.lower() in cue_words and t.dep_ in {"acl", "relcl", "amod"} for t in attr.subtree
-            )
-        ):  # "X, Y and Z are the companies sanctioned Wednesday"
-            return self._target_actors([subject], resolver, gaz)
-        among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
-        acomp = sides.get("acomp")
-        if acomp is not None and acomp.lower_ == "subject" and subject is not None:
-            objs = [o for p in children(acomp, {"prep"}) for o in children(p, {"pobj"})]
-            if any(o.lemma_.lower() in cue_words | {"sanction", "freeze"} for o in objs):
-                return self._target_actors([subject], resolver, gaz)
-        cue_tokens = [t for side in (among, subject) if side is not None for t in side.subtree]
-        # "the banks targeted", "those designated", "individuals being sanctioned": a participle on the
-        # subject; or "the designations include ..."
-        if not any(
-            t.lemma_.lower() in cue_words and (t.dep_ in {"acl", "relcl", "amod"} or t is subject)
-            for t in cue_tokens
-        ):
-            return []
-        heads = [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}]
-        heads += prep_objects(verb, {"as"})
-        if among is not None and subject is not None:
-            heads.append(subject)
-        return self._target_actors(heads, resolver, gaz)
-
-    def _named_members(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        """ "The individuals are X and Y." right after a designation: the listed members named."""
-        if verb.lemma_ != "be":
-            return []
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in LISTED_NOUNS:
-            return []
-        if not any(c.lower_ == "the" for c in subject.children):
-            return []
-        return self._target_actors([c for c in verb.children if c.dep_ == "attr"], resolver, gaz)
-
-    def _authority(
-        self, trigger: Token, sent: Span, resolver: ActorResolver
-    ) -> tuple[str | None, Actor | None]:
-        candidates: list[Token] = []
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children)
-        if passive or trigger.pos_ in {"NOUN", "PROPN"}:
-            candidates += prep_objects(trigger, {"by"})
-        candidates += children(trigger, {"nsubj", "poss", "compound", "amod", "npadvmod"})
-        for tok in [trigger, *ancestors_in_sentence(trigger, 3)]:
-            if tok.lemma_.lower() in {"impose", "announce", "levy"} or tok is trigger:
-                candidates += children(tok, {"nsubj"})
-        for tok in candidates:
-            actor = resolver.actor(tok)
-            if self.authority_of(actor):
-                return self.authority_of(actor), actor
-        left = trigger.doc[max(trigger.i - 3, sent.start) : trigger.i].text
-        for code, words in self.designation.get("authority_words", {}).items():
-            if any(re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", left) for w in words):
-                return code, None
-        for tok in sent:  # "According to the Treasury ...", "..., the State Department said"
-            actor = resolver.index.at(tok)
-            if actor is not None and actor.kind == EntityKind.ORGANIZATION and actor.authority:
-                return actor.authority, actor
-        return None, None
-
-    def match_designations(self, doc: Doc, resolver: ActorResolver, gaz: Gazetteer) -> list[DesignationMatch]:
-        verbs = set(self.designation.get("verbs", []))
-        nouns = set(self.designation.get("nouns", []))
-        out: list[DesignationMatch] = []
-        last_authority: str | None = self._first_authority(doc, resolver)
-        for sent in doc.sents:
-            for token in sent:
-                lemma = token.lemma_.lower()
-                if "-" in lemma and token.dep_ == "amod":  # "U.S.-designated", "UN-sanctioned"
-                    lemma = HYPHENATED.get(lemma.rsplit("-", 1)[-1], lemma)
-                is_verb = lemma in verbs and (token.tag_.startswith("VB") or token.dep_ in {"amod", "acl"})
-                is_noun = token.pos_ == "NOUN" and lemma in nouns
-                targets: list[Actor] = []
-                if (is_verb or is_noun) and not self._not_done(token):
-                    if lemma not in {"add", "list", "target", "identify", "impose"} or self._list_context(
-                        token
-                    ):
-                        targets = self._targets_of(token, resolver, gaz)
-                elif token.pos_ in {"AUX", "VERB"} and (token.lemma_ == "face" or not self._not_done(token)):
-                    targets = self._list_targets(token, resolver, gaz)
-                    if not targets and out and sent.start - out[-1].sentence.end <= 60:
-                        targets = self._named_members(token, resolver, gaz)
-                if not targets:
-                    continue
-                authority, actor = self._authority(token, sent, resolver)
-                authority = authority or last_authority
-                last_authority = authority or last_authority
-                basis = LEGAL_BASIS.search(sent.text)
-                reason = next(
-                    (doc[o.left_edge.i : o.right_edge.i + 1].text for o in prep_objects(token, {"for"})), None
-                )
-                out.append(
-                    DesignationMatch(
-                        token, sent, targets, authority, actor, basis.group(0) if basis else None, reason
-                    )
-                )
-        return out
-
-    def _first_authority(self, doc: Doc, resolver: ActorResolver) -> str | None:
-        """The designating authority the document is about, for sentences that do not name it: the
-        first sanctioning body mentioned (Treasury, OFAC, the EU Council ...)."""
-        for actor in resolver.index.actors.values():
-            if actor.authority and actor.kind == EntityKind.ORGANIZATION and actor.org_type != "media":
-                return actor.authority
-        return None
-
-    def _list_context(self, token: Token) -> bool:
-        words = set(self.designation.get("list_words", []))
-        window = token.sent.text.lower()
-        return any(w in window for w in words) or "sanction" in window
 
     # ---- denials --------------------------------------------------------------------------
     def match_denials(self, doc: Doc, resolver: ActorResolver, topical: set[int]) -> list[DenialMatch]:

@@ -1,0 +1,380 @@
+"""Who supplies and who receives: the role rules shared by the transfer and support triggers.
+
+A mixin of :class:`~materiel.extract.transfers.TransferRules`; each method reads the parse around
+one trigger and fills a :class:`~materiel.extract.transfers.TransferMatch`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from materiel.extract.actors import Actor
+from materiel.extract.items import ItemMention
+from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
+from materiel.model import EntityKind, TransferStatus
+
+if TYPE_CHECKING:
+    from materiel.extract.transfers import TransferMatch
+
+ORIGIN_WORDS = {
+    "made",
+    "built",
+    "produced",
+    "manufactured",
+    "supplied",
+    "provided",
+    "designed",
+    "origin",
+    "sourced",
+    "developed",
+    "sent",
+    "delivered",
+}
+DISGUISE_CUES = {
+    "appear",
+    "disguise",
+    "label",
+    "mislabel",
+    "declare",
+    "falsify",
+    "pretend",
+    "obfuscate",
+    "conceal",
+    "camouflage",
+    "mask",
+    "manifest",
+    "ostensibly",
+    "purportedly",
+    "supposedly",
+    "bound",
+}
+BOUND_WORDS = {
+    "bind",
+    "bound",
+    "destine",
+    "destined",
+    "intend",
+    "intended",
+    "head",
+    "heading",
+    "earmark",
+    "earmarked",
+    "meant",
+    "mean",
+}
+
+
+class TransferRoles:
+    """Role assignment over the dependency parse (see the module docstring of ``transfers``)."""
+
+    object_control: set[str]
+
+    def _subject(self, token: Token, resolver: ActorResolver) -> Actor | None:
+        """The doer of a verb trigger: its subject, by-agent, or the controller of its clause."""
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        if passive or (token.tag_ == "VBN" and token.dep_ in {"acl", "relcl", "conj", "ROOT"}):
+            for obj in prep_objects(token, {"by"}):
+                actor = resolver.party(obj)
+                if actor:
+                    return actor
+            if passive:
+                return None
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return resolver.party(child)
+        for child in token.children:  # "Algeria imports ..." parsed as a compound noun
+            if child.dep_ == "compound" and child.i < token.i and resolver.party(child) is not None:
+                return resolver.party(child)
+        current = token
+        for _ in range(4):
+            head = current.head
+            if head is current:
+                return None
+            if current.dep_ == "pcomp" and head.dep_ == "prep":  # accused X of supplying
+                governor = head.head
+                found = [resolver.party(c) for c in governor.children if c.dep_ == "dobj"]
+                if governor.pos_ in {"NOUN", "PROPN"}:  # "the acts of the US in sending"
+                    found += [resolver.party(c) for c in governor.children if c.dep_ == "poss"]
+                    found += [resolver.party(o) for o in prep_objects(governor, {"of", "by"})]
+                    found.append(resolver.party(governor))
+                actor = next((a for a in found if a is not None), None)
+                if actor is not None:
+                    return actor
+                current = governor
+                if any(c.dep_ in {"nsubj", "csubj"} for c in governor.children):
+                    return resolver.party(next(c for c in governor.children if c.dep_ in {"nsubj", "csubj"}))
+                continue
+            if current.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:  # Russia's attempt to buy
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        return resolver.party(child)
+                for obj in prep_objects(head, {"by", "of"}):
+                    actor = resolver.party(obj)
+                    if actor:
+                        return actor
+                return resolver.party(head)
+            if current.dep_ in {"xcomp", "advcl", "conj", "ccomp"}:
+                if current.dep_ != "conj" and head.lemma_.lower() in self.object_control:
+                    for child in head.children:
+                        if child.dep_ == "dobj":
+                            return resolver.party(child)
+                for child in head.children:
+                    if child.dep_ in {"nsubj", "csubj", "nsubjpass"}:  # "X is believed to have sent"
+                        return resolver.party(child)
+                current = head
+                continue
+            if current.dep_ == "pobj" and head.dep_ == "prep":  # in an attempt to obtain
+                current = head.head
+                for child in current.children:
+                    if child.dep_ in {"nsubj", "csubj"}:
+                        return resolver.party(child)
+                continue
+            return None
+        return None
+
+    def _partner(self, token: Token, resolver: ActorResolver) -> Actor | None:
+        """'worked with X to obtain': the party the go-between dealt with."""
+        for governor in [token, *ancestors_in_sentence(token, 3)]:
+            for obj in prep_objects(governor, {"with"}):
+                actor = resolver.party(obj)
+                if actor:
+                    return actor
+        return None
+
+    def _origin(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
+        """Where the items come from: "Iranian drones", "DPRK missiles", "Iran's missiles",
+        "Iranian-made drones", "missiles supplied by Iran"."""
+        for mention in match.items:
+            root = match.trigger.doc[mention.start : mention.end].root
+            modifiers = [c for c in root.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            modifiers += [g for c in root.children if c.lower_ in ORIGIN_WORDS for g in c.children]
+            modifiers += [
+                g
+                for c in root.children
+                if c.dep_ in {"acl", "relcl"} and c.lower_ in ORIGIN_WORDS
+                for g in prep_objects(c, {"by", "in", "from"})
+            ]
+            modifiers += [
+                a
+                for o in prep_objects(root, {"of"})
+                if o.lemma_.lower() in {"origin", "make", "manufacture"}
+                for a in o.children
+                if a.dep_ in {"amod", "compound"}
+            ]  # "drones of Iranian origin"
+            for tok in modifiers:
+                if tok.pos_ == "PRON":
+                    continue  # "its arms": whose they are now, not where they came from
+                actor = resolver.party(tok)
+                if actor is not None and tok.i not in item_at:
+                    match.origin = match.origin or actor
+                    match.item_origins.append((mention, actor))
+                    break
+
+    def _roles(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
+        token = match.trigger
+        self._origin(match, resolver, item_at)
+        is_noun = token.pos_ in {"NOUN", "PROPN"}
+        doer: Actor | None
+        if is_noun:
+            doer = None
+            for child in token.children:
+                if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i not in item_at:
+                    doer = doer or resolver.party(child)
+            if match.frame == "giver":
+                doer = doer or next(
+                    filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None
+                )
+        else:
+            doer = self._subject(token, resolver)
+        to_side = [a for a in map(self._place_or_party(resolver), prep_objects(token, {"to"})) if a]
+        to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
+        from_list = [a for a in map(resolver.party, prep_objects(token, {"from"})) if a]
+        from_list = from_list or self._detached(token, {"from"}, resolver)
+        from_side = from_list[0] if from_list else None
+        match.more_suppliers = [a for a in from_list[1:] if a.key != from_list[0].key]
+        for_side = next(filter(None, map(resolver.party, prep_objects(token, {"for"}))), None)
+        for_side = for_side or next(iter(self._detached(token, {"for"}, resolver)), None)
+        if match.frame in {"giver", "giver_object"}:
+            match.supplier = doer or (from_side if not is_noun or match.frame == "giver" else None)
+            objects = [a for a in map(resolver.party, children(token, {"dobj"})) if a]
+            if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
+                to_side = objects + to_side
+            if not to_side:
+                to_side = self._detached(token, {"to"}, resolver)
+            if not to_side and not is_noun:  # "given Iran fighter jets" parsed as a compound
+                for obj in children(token, {"dobj"}):
+                    first = next(iter(obj.lefts), None)
+                    if first is not None and first.i == token.i + 1 and first.dep_ == "compound":
+                        actor = resolver.party(first)
+                        if actor is not None and actor is not doer:
+                            to_side = [actor]
+                            match.origin = None if match.origin is actor else match.origin
+                            match.item_origins = [(i, a) for i, a in match.item_origins if a is not actor]
+            match.recipient = to_side[0] if to_side else for_side
+            match.more_recipients = [a for a in to_side[1:] if a.key != to_side[0].key]
+            if match.supplier is None:
+                match.supplier = match.origin
+        elif match.frame in {"taker", "user"}:
+            match.recipient = doer
+            if (
+                doer is not None
+                and doer.kind in {EntityKind.PERSON, EntityKind.ORGANIZATION}
+                and for_side
+                and doer.organ_of is None
+            ):
+                match.brokers.append(doer)
+                match.recipient = for_side
+            elif doer is None and for_side is not None:
+                match.recipient = for_side
+            match.supplier = (from_side if match.frame == "taker" else None) or match.origin
+            if match.supplier is None and match.brokers:
+                match.supplier = self._partner(token, resolver)
+        elif match.frame == "supplier_noun":  # "North Korea is Russia's main weapons supplier"
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            match.recipient = resolver.party(owner) or for_side or (to_side[0] if to_side else None)
+            head = token.head
+            named = [resolver.party(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+            named += [
+                resolver.party(c)
+                for n in token.children
+                if n.dep_ in {"compound", "nmod"}
+                for c in n.conjuncts
+            ]
+            if token.dep_ in {"attr", "oprd", "xcomp"}:
+                match.supplier = resolver.party(next((c for c in head.children if c.dep_ == "nsubj"), None))
+            elif token.dep_ == "appos":
+                match.supplier = resolver.party(head)
+            suppliers = [a for a in named if a is not None]
+            if match.supplier is None and suppliers:
+                match.supplier = suppliers[0]
+                match.more_suppliers = [a for a in suppliers[1:] if a.key != suppliers[0].key]
+        if match.recipient is None:
+            match.recipient = self._bound_for(token, match, resolver)
+        if match.recipient is None and match.supplier is not None:
+            match.recipient = self._supported(token, resolver)
+        match.use = self._use(token)
+        self._between(match, resolver)
+        self._destinations(match, resolver)
+
+    @staticmethod
+    def _place_or_party(resolver: ActorResolver) -> Callable[[Token], Actor | None]:
+        """A party; or, for a place, the state it is said to be in ("to Khasan in Russia")."""
+
+        def resolve(token: Token) -> Actor | None:
+            actor = resolver.party(token)
+            if actor is not None:
+                return actor
+            for obj in prep_objects(token, {"in"}):
+                inner = resolver.party(obj)
+                if inner is not None and inner.kind == EntityKind.STATE:
+                    return inner
+            return None
+
+        return resolve
+
+    @staticmethod
+    def _detached(token: Token, preps: set[str], resolver: ActorResolver) -> list[Actor]:
+        """A "to X" the parser hung elsewhere: on the items ("provision of arms to X") or on the verb
+        that governs a noun trigger ("condemn the provision of arms by A, to B")."""
+        places: list[Token] = []
+        if token.pos_ in {"NOUN", "PROPN"}:
+            places += prep_objects(token, {"of"})
+            if "to" in preps:
+                places += prep_objects(token, {"from"})  # "shipments from X to Y", "to" hung on X
+                places += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+            if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
+                places.append(token.head)
+        else:
+            places += [
+                t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN", "NUM"}
+            ]
+        out: list[Actor] = []
+        for place in places:
+            out += [a for a in map(resolver.party, prep_objects(place, preps)) if a]
+            if place.dep_ == "prep":  # "to" hung on the preposition "from" itself
+                inner = [
+                    o for p in place.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+                ]
+                out += [a for a in map(resolver.party, inner) if a is not None]
+        return out
+
+    @staticmethod
+    def _bound_for(token: Token, match: TransferMatch, resolver: ActorResolver) -> Actor | None:
+        """ "a weapons shipment bound for the Houthis", "rockets destined for Wagner fighters"."""
+        holders = [token, *(token.doc[m.start : m.end].root for m in match.items)]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in {"acl", "relcl", "amod"} and child.lemma_.lower() in BOUND_WORDS:
+                    for actor in map(resolver.party, prep_objects(child, {"for", "to"})):
+                        if actor is not None:
+                            return actor
+        return None
+
+    @staticmethod
+    def _use(token: Token) -> str | None:
+        """What the materiel is for: "to be used in its war in Ukraine", "for use against ..."."""
+        sent = token.sent
+        for tok in sent[token.i - sent.start + 1 :]:
+            if tok.lemma_.lower() == "use" and tok.dep_ in {"advcl", "xcomp", "acl", "relcl", "pobj"}:
+                left = tok.left_edge.i if tok.dep_ != "pobj" else tok.head.i
+                return token.doc[left : tok.right_edge.i + 1].text
+        return None
+
+    @staticmethod
+    def _supported(token: Token, resolver: ActorResolver) -> Actor | None:
+        """ "... in support of X's war", "for X's war": the war's owner is the recipient."""
+        sent = token.sent
+        for tok in sent[token.i - sent.start :]:
+            if tok.lemma_.lower() in {"war", "invasion", "aggression", "offensive", "campaign"}:
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                head = tok.head
+                cue = (head.dep_ == "prep" and head.lower_ == "for") or (
+                    head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() == "support"
+                )
+                if owner is not None and cue:
+                    return resolver.party(owner)
+        return None
+
+    def _between(self, match: TransferMatch, resolver: ActorResolver) -> None:
+        if match.supplier is not None and match.recipient is not None:
+            return
+        for governor in [match.trigger, *ancestors_in_sentence(match.trigger, 4)]:
+            parties = [a for a in map(resolver.party, prep_objects(governor, {"between", "among"})) if a]
+            if len(parties) < 2:
+                parties = [
+                    a for a in map(resolver.party, children(governor, {"compound", "nmod", "amod"})) if a
+                ]
+            distinct = list({a.key: a for a in parties}.values())
+            if len(distinct) >= 2:
+                match.supplier, match.recipient = distinct[0], distinct[1]
+                match.unordered = True
+                if match.status == TransferStatus.DELIVERED:
+                    match.status = TransferStatus.ALLEGED
+                return
+
+    def _destinations(self, match: TransferMatch, resolver: ActorResolver) -> None:
+        """Declared or apparent destinations: places the cargo was said to go to ("labelled as bound
+        for the Middle East", "made to appear as though sent to North Africa")."""
+        sent = match.sentence
+        cue = next((t for t in sent if t.lemma_.lower() in DISGUISE_CUES), None)
+        if cue is None:
+            return
+        for tok in sent[cue.i - sent.start :]:
+            place = tok
+            while place.dep_ == "conj" and place.head is not place:
+                place = place.head
+            if place.dep_ != "pobj" or place.head.lower_ not in {"to", "for", "in", "toward", "towards"}:
+                continue
+            actor = resolver.actor(tok)
+            if actor is None or actor.key in {
+                getattr(match.supplier, "key", None),
+                getattr(match.recipient, "key", None),
+            }:
+                continue
+            if actor.kind in {EntityKind.REGION, EntityKind.STATE} and actor.name not in match.destinations:
+                match.destinations.append(actor.name)
+
+    # ---- modality -------------------------------------------------------------------------
