@@ -35,6 +35,24 @@ DESIGNATIONS = [
     ("The company was designated by the Security Council in 2017.", set()),  # no named target
     ("Lawmakers urged the Treasury to sanction Viktor Brenko.", set()),  # proposed, not done
     ("The United States imposed sanctions on North Korea in 2016.", set()),  # a regime, not a listing
+    ("Also sanctioned was the Hong Kong-based firm Apex Trading Ltd.", {(None, "Apex Trading Ltd.")}),
+    (
+        "The EU added 12 people to its sanctions list, including Defence Minister Reza Alavi.",
+        {("EU", "Reza Alavi")},
+    ),
+    ("The 1718 Committee designated the vessel Chon Ma San.", {("UN", "Chon Ma San")}),
+    (
+        "Korea Kwangson Banking Corp was previously designated by the United States.",
+        {("US", "Korea Kwangson Banking Corp")},
+    ),
+    (
+        "Among those designated was Iran-based Defense Research Center, the Treasury said.",
+        {("US", "Defense Research Center")},
+    ),
+    (
+        "Farazan Trading Limited and Sky Logistics LLC will face an asset freeze, Britain said.",
+        {("UK", "Farazan Trading Limited"), ("UK", "Sky Logistics LLC")},
+    ),
 ]
 
 
@@ -56,6 +74,11 @@ DENIALS = [
     ("Both Moscow and Pyongyang have rejected accusations of an arms trade.", {"RU", "KP"}),
     ("Iranian officials denied accusations that they are supporting the invasion.", {"IR"}),
     ("The minister denied that the budget would be cut.", set()),  # not about arms, no actor
+    ("North Korea's KCNA called the claims absurd.", {"KP"}),
+    ("Kremlin spokesman Dmitry Peskov rejected the allegations of arms purchases as baseless.", {"RU"}),
+    ("Beijing has insisted that it does not provide weapons to Russia.", {"CN"}),
+    ("Moscow has repeatedly denied receiving weapons from Pyongyang.", {"RU"}),
+    ("Both parties deny any arms deals, though Russia and North Korea have grown closer.", set()),
 ]
 
 

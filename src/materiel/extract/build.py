@@ -248,9 +248,13 @@ def designation_events(facts: DocFacts, offset: int, published: date | None) -> 
 
 def denial_events(facts: DocFacts, offset: int, transfers: list[Event]) -> list[Event]:
     out: list[Event] = []
+    seen: set[tuple[str, int]] = set()
     for d in facts.denials:
         for party in d.parties:
             key = party_key(party)
+            if (key, d.sentence.start) in seen:
+                continue  # one denial per party and sentence
+            seen.add((key, d.sentence.start))
             sent_range = (d.sentence.start_char + offset, d.sentence.end_char + offset)
             subject = None
             for t in transfers:

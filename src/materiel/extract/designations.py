@@ -99,6 +99,17 @@ class DesignationMatch:
     reason: str | None = None
 
 
+def _with_hung_names(subject: Token, resolver: ActorResolver) -> list[Token]:
+    """A subject and the names the parser hung inside it ("A Limited and B LLC will face ...")."""
+    return [subject] + [
+        t
+        for t in subject.subtree
+        if t is not subject
+        and t.pos_ == "PROPN"
+        and (resolver.index.at(t) or t.dep_ in {"conj", "appos", "nmod"})
+    ]
+
+
 class DesignationRules:
     """Designation rules; ``designation`` is the designation_triggers block of triggers.yaml."""
 
@@ -133,7 +144,10 @@ class DesignationRules:
         for child in token.children:
             if child.dep_ in {"conj", "appos"}:
                 out += self._expand(child, depth + 1)
-            elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in {"NUM", "PRON"}:
+            elif (child.dep_ == "prep" and child.lower_ in {
+                "including",
+                "notably",
+            }) or (child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in {"NUM", "PRON"}):  # "12 people, including X"
                 out += [
                     t for obj in child.children if obj.dep_ == "pobj" for t in self._expand(obj, depth + 1)
                 ]
@@ -188,6 +202,11 @@ class DesignationRules:
                 heads += [holder] if holder.pos_ in {"PROPN", "NOUN"} else children(holder, {"nsubj"})
         elif passive:
             subjects = children(trigger, {"nsubjpass"})
+            if not subjects:  # "Also sanctioned was the firm X": the subject after the verb
+                holders = [trigger, *(c for c in trigger.children if c.dep_ == "auxpass")]
+                subjects = [
+                    c for h in holders for c in h.children if c.dep_ in {"attr", "nsubj"} and c.i > trigger.i
+                ]
             if not subjects and trigger.dep_ == "conj":  # "X, which is ... and was sanctioned in 2010"
                 subjects = children(trigger.head, {"nsubj", "nsubjpass"})
             subjects = [
@@ -195,16 +214,18 @@ class DesignationRules:
                 for t in subjects
             ]
             for subject in subjects:
-                heads.append(subject)  # and names the parse hung inside the subject
-                heads += [
-                    t
-                    for t in subject.subtree
-                    if t is not subject
-                    and t.pos_ == "PROPN"
-                    and (resolver.index.at(t) or t.dep_ in {"conj", "appos", "nmod"})
-                ]
+                heads += _with_hung_names(subject, resolver)
         else:
             heads += children(trigger, {"dobj"})
+            heads += prep_objects(trigger, {"including"})  # "added 12 people to its list, including X"
+            if any(h.lemma_.lower() in LISTED_NOUNS | {"people"} for h in heads):
+                heads += [
+                    o
+                    for t in trigger.subtree
+                    if t.lower_ == "including"
+                    for o in t.children
+                    if o.dep_ == "pobj"
+                ]
             for obj in children(trigger, {"dobj"}):
                 if obj.lemma_.lower() in {"sanction", "measure", "freeze", "penalty", "restriction"}:
                     heads += prep_objects(obj, {"on", "against", "targeting"})
@@ -224,7 +245,7 @@ class DesignationRules:
         if lemma == "face" and subject is not None:  # "X and Y will face an asset freeze"
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if any(o.lemma_.lower() in PENALTIES for o in objects):
-                return self._target_actors([subject], resolver, gaz)
+                return self._target_actors(_with_hung_names(subject, resolver), resolver, gaz)
             return []
         if lemma not in {"be", "include", "comprise", "name"}:
             return []
@@ -238,6 +259,8 @@ class DesignationRules:
         ):  # "X, Y and Z are the companies sanctioned Wednesday"
             return self._target_actors([subject], resolver, gaz)
         among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        if among is None and verb.head.lower_ == "among":  # "Among those designated was X" parsed upside down
+            among = verb.head
         acomp = sides.get("acomp")
         if acomp is not None and acomp.lower_ == "subject" and subject is not None:
             objs = [o for p in children(acomp, {"prep"}) for o in children(p, {"pobj"})]
@@ -291,6 +314,11 @@ class DesignationRules:
             actor = resolver.index.at(tok)
             if actor is not None and actor.kind == EntityKind.ORGANIZATION and actor.authority:
                 return actor.authority, actor
+        for tok in sent:  # "..., Britain said"
+            if tok.lemma_.lower() in {"say", "announce", "state", "add"}:
+                speaker = resolver.actor(next((c for c in tok.children if c.dep_ == "nsubj"), None))
+                if speaker is not None and self.authority_of(speaker):
+                    return self.authority_of(speaker), speaker
         return None, None
 
     def match_designations(self, doc: Doc, resolver: ActorResolver, gaz: Gazetteer) -> list[DesignationMatch]:

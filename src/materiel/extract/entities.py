@@ -69,6 +69,11 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
     text = re.sub(r"[’']s$", "", ent.text.strip()).strip(" -–,")
     if not text or _is_weapon_text(gaz, text) or not any(ch.isalpha() for ch in text):
         return None
+    before = ent.doc[max(ent.start - 3, 0) : ent.start]
+    if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and any(
+        t.lower_ in gaz.vessel_words for t in before
+    ):
+        return Actor(f"vessel:{slug(text)}", EntityKind.VESSEL, text)  # "the vessel Chon Ma San"
     if ent.label_ == "PERSON" or (ent.label_ == "" and ent.root.ent_type_ == "PERSON"):
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
             return None  # "Debris showed ...": a capitalised common word, not a name

@@ -121,6 +121,9 @@ def name_span(head: Token) -> Span | None:
         start += 1
     if start >= end:
         return None
+    titles = [t.i for t in doc[start:end] if t.lower_.strip(".") in TITLES]
+    if titles and end - titles[-1] - 1 >= 2:  # "Defence Minister Reza Alavi" -> "Reza Alavi"
+        start = titles[-1] + 1
     span = doc[start:end]
     if len(span) == 1 and head.ent_type_ not in {"PERSON", "ORG", "FAC"}:
         return None  # a lone capitalised word ("Staff") is no name we can stand behind
@@ -148,7 +151,7 @@ def kind_of_name(span: Span, gaz: Gazetteer) -> EntityKind:
     words = [t.text.strip(".,").lower() for t in span]
     if any(w in gaz.org_words for w in words) or any(t.text.isupper() and len(t.text) > 1 for t in span):
         return EntityKind.ORGANIZATION
-    before = span.doc[max(span.start - 2, span.sent.start) : span.start]
+    before = span.doc[max(span.start - 3, span.sent.start) : span.start]
     after = span.doc[span.end : min(span.end + 2, span.sent.end)]
     if any(t.lower_ in gaz.vessel_words for t in [*before, *after]):
         return EntityKind.VESSEL  # "the vessel Angara", "the Port Olya-3 cargo ship"

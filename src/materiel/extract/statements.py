@@ -108,6 +108,8 @@ class StatementRules(DesignationRules):
             for tok in ancestors_in_sentence(m.trigger, 6):
                 if tok.lemma_.lower() in self.reporting_verbs | {"insist", "maintain", "stress", "reiterate"}:
                     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                    if subj is None and tok.dep_ == "conj":  # "X called ... and said it never ..."
+                        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
                     sayers += self._deniers(subj, resolver) if subj is not None else []
             keys = {resolver.index.state_of(a) or a.key for a in sayers}
             quoted = _inside_quotes(m.trigger)
@@ -133,21 +135,29 @@ class StatementRules(DesignationRules):
             return []
         out: list[Actor] = []
         for tok in [subject, *subject.conjuncts]:
-            actor = resolver.party(tok)
-            if actor is None:
+            actor = resolver.actor(tok)
+            if actor is None or actor.kind == EntityKind.REGION:
                 continue
+            if actor.org_type == "media":  # a state's news agency speaks for it ("KCNA called ...")
+                owner = next((resolver.index.at(c) for c in tok.children if c.dep_ == "poss"), None)
+                actor = owner or (
+                    resolver.index.actors.get(f"state:{actor.country}") if actor.country else None
+                )
+                if actor is None:
+                    continue
             if actor.represents:
                 actor = resolver.index.actors.get(f"state:{actor.represents}", actor)
             out.append(actor)
         return out
 
     def _dismissals(self, sent: Span, resolver: ActorResolver, claims: set[str]) -> list[DenialMatch]:
-        """ "... allegations about weapons supplies, but they are groundless," X said: the speaker denies."""
+        """ "... allegations about weapons supplies, but they are groundless," X said; "X called the
+        claims absurd": the speaker denies."""
         words = {t.lemma_.lower() for t in sent}
         if not (words & DISMISSALS) or not (words & claims):
             return []
         for tok in sent:
-            if tok.lemma_.lower() in self.reporting_verbs:
+            if tok.lemma_.lower() in self.reporting_verbs | {"call", "describe", "label", "brand", "term"}:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     parties = self._deniers(subj, resolver)
