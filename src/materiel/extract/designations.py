@@ -142,13 +142,14 @@ class DesignationRules:
         if depth > 10:
             return out
         for child in token.children:
-            members = child.dep_ == "prep" and (  # "12 people, including X", "four of its companies"
-                child.lower_ in {"including", "notably"} or (child.lower_ == "of" and token.pos_ in {"NUM", "PRON"})
-            )
+            # "12 people, including X", "four of its companies"
+            of_count = child.lower_ == "of" and token.pos_ in {"NUM", "PRON"}
+            members = child.dep_ == "prep" and (child.lower_ in {"including", "notably"} or of_count)
             if child.dep_ in {"conj", "appos"}:
                 out += self._expand(child, depth + 1)
             elif members:
-                out += [t for obj in child.children if obj.dep_ == "pobj" for t in self._expand(obj, depth + 1)]
+                objs = [obj for obj in child.children if obj.dep_ == "pobj"]
+                out += [t for obj in objs for t in self._expand(obj, depth + 1)]
         return out
 
     def _target_actors(self, heads: list[Token], resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
