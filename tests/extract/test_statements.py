@@ -103,6 +103,7 @@ ATTRIBUTION = [
     ("According to the State Department, Iran sent drones to Russia.", ["org:us-department-of-state"]),
     ("Mark Doyle said that Iran had sent drones to Russia.", ["person:mark-doyle"]),
     ("Iran sent drones to Russia.", []),
+    ("South Korea's spy agency said North Korea has shipped munitions to Russia.", ["state:KR"]),
 ]
 
 

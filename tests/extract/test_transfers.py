@@ -52,6 +52,10 @@ DIRECTION = [
     ("A cargo of Iranian weapons bound for the Houthis was seized in the Arabian Sea.", ("IR", "Houthis")),
     ("Myanmar's military has imported weapons from Russia, China and other countries.", ("CN", "MM")),
     ("Russia is said to have given Iran fighter jets in return for drones.", ("RU", "IR")),
+    ("Germany approved the delivery of tanks to Ukraine.", ("DE", "UA")),
+    ("Armenia signed a contract with India to buy Pinaka multiple rocket launchers.", ("IN", "AM")),
+    ("The ship was carrying Iranian weapons to the Houthis when it was stopped.", ("IR", "Houthis")),
+    ("China's exports of dual-use electronics to Russia have surged.", ("CN", "RU")),
 ]
 
 

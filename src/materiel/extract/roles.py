@@ -19,6 +19,30 @@ from materiel.model import EntityKind, TransferStatus
 if TYPE_CHECKING:
     from materiel.extract.transfers import TransferMatch
 
+ENABLING = {
+    "approve",
+    "authorize",
+    "authorise",
+    "allow",
+    "permit",
+    "announce",
+    "complete",
+    "begin",
+    "start",
+    "resume",
+    "finalize",
+    "finalise",
+    "sign",
+    "promise",
+    "pledge",
+    "continue",
+    "accelerate",
+    "expand",
+    "increase",
+    "order",
+    "clear",
+}
+DEAL_NOUNS = {"contract", "deal", "agreement", "accord", "memorandum"}
 ORIGIN_WORDS = {
     "made",
     "built",
@@ -144,6 +168,16 @@ class TransferRoles:
                     return actor
         return None
 
+    @staticmethod
+    def _deal_partner(token: Token, resolver: ActorResolver) -> Actor | None:
+        for governor in ancestors_in_sentence(token, 4):
+            for noun in [governor, *children(governor, {"dobj"})]:
+                if noun.lemma_.lower() in DEAL_NOUNS:
+                    actor = next(filter(None, map(resolver.party, prep_objects(noun, {"with"}))), None)
+                    if actor is not None:
+                        return actor
+        return None
+
     def _origin(self, match: TransferMatch, resolver: ActorResolver, item_at: dict[int, ItemMention]) -> None:
         """Where the items come from: "Iranian drones", "DPRK missiles", "Iran's missiles",
         "Iranian-made drones", "missiles supplied by Iran"."""
@@ -168,6 +202,13 @@ class TransferRoles:
                 if tok.pos_ == "PRON":
                     continue  # "its arms": whose they are now, not where they came from
                 actor = resolver.party(tok)
+                if (
+                    actor is not None
+                    and actor.kind == EntityKind.ORGANIZATION
+                    and actor.org_type is None
+                    and tok.dep_ in {"compound", "nmod"}
+                ):
+                    continue  # "Leopard tanks", "Pinaka launchers": a model name, not a maker
                 if actor is not None and tok.i not in item_at:
                     match.origin = match.origin or actor
                     match.item_origins.append((mention, actor))
@@ -187,6 +228,9 @@ class TransferRoles:
                 doer = doer or next(
                     filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None
                 )
+            if doer is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ENABLING:
+                # "Germany approved the delivery of tanks to Ukraine"
+                doer = resolver.party(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
         else:
             doer = self._subject(token, resolver)
         to_side = [a for a in map(self._place_or_party(resolver), prep_objects(token, {"to"})) if a]
@@ -232,6 +276,8 @@ class TransferRoles:
             match.supplier = (from_side if match.frame == "taker" else None) or match.origin
             if match.supplier is None and match.brokers:
                 match.supplier = self._partner(token, resolver)
+            if match.supplier is None:  # "signed a contract with India to buy launchers"
+                match.supplier = self._deal_partner(token, resolver)
         elif match.frame == "supplier_noun":  # "North Korea is Russia's main weapons supplier"
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             match.recipient = resolver.party(owner) or for_side or (to_side[0] if to_side else None)

@@ -188,7 +188,17 @@ class TransferRules(TransferRoles):
                 )
                 and not any(c.lower_ in {"have", "has"} for c in tok.children)
             ):
-                match.hypothetical = True
+                subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lemma_.lower() in {
+                    "deal",
+                    "agreement",
+                    "contract",
+                    "package",
+                }:
+                    match.status = TransferStatus.PLANNED  # "the deal would see Russia supply jets to Iran"
+                    status_set = True
+                else:
+                    match.hypothetical = True
             if (
                 token.pos_ in {"NOUN", "PROPN"}
                 and i == 0
