@@ -148,6 +148,7 @@ def transfer_events(
                     matches.append(
                         replace(m, supplier=origin, items=items, more_recipients=[], more_suppliers=[])
                     )
+    matches.sort(key=lambda m: m.denied)  # claims that are only denied come last
     for m in matches:
         if m.supplier is None or m.recipient is None:
             continue
@@ -155,6 +156,14 @@ def transfer_events(
         if supplier == recipient:
             continue
         key = (supplier, recipient, str(m.status))
+        if m.denied:  # "X denied supplying arms to Y": the claim it denies, not a report of a transfer
+            stated = [e for k, e in merged.items() if k[:2] == (supplier, recipient)]
+            for event in stated:
+                event.roles["contested"] = True
+            if stated:
+                continue
+            m.status = TransferStatus.ALLEGED
+            key = (supplier, recipient, str(m.status))
         speaker = _speaker(speakers, m.sentence, offset)
         asserted = [
             party_key(a) if a.kind == EntityKind.STATE else a.key
@@ -256,10 +265,18 @@ def denial_events(facts: DocFacts, offset: int, transfers: list[Event]) -> list[
                 continue  # one denial per party and sentence
             seen.add((key, d.sentence.start))
             sent_range = (d.sentence.start_char + offset, d.sentence.end_char + offset)
+            denied_pairs = {  # the claims the sentence denies ("denied supplying arms to Russia")
+                (party_key(m.supplier), party_key(m.recipient))
+                for m in facts.transfers
+                if m.denied and m.supplier and m.recipient and m.sentence.start == d.sentence.start
+            }
             subject = None
             for t in transfers:
-                in_sentence = any(sent_range[0] <= e.start < sent_range[1] for e in t.evidence)
-                involved = key in (t.roles["supplier"], t.roles["recipient"])
+                pair = (t.roles["supplier"], t.roles["recipient"])
+                in_sentence = pair in denied_pairs or any(
+                    sent_range[0] <= e.start < sent_range[1] for e in t.evidence
+                )
+                involved = key in pair
                 if in_sentence or involved:
                     subject = subject or (t.id if in_sentence else None)
                     if key not in t.denied_by:
