@@ -158,8 +158,8 @@ def transfer_events(
         key = (supplier, recipient, str(m.status))
         if m.denied:  # "X denied supplying arms to Y": the claim it denies, not a report of a transfer
             stated = [e for k, e in merged.items() if k[:2] == (supplier, recipient)]
-            for event in stated:
-                event.roles["contested"] = True
+            for stated_event in stated:
+                stated_event.roles["contested"] = True
             if stated:
                 continue
             m.status = TransferStatus.ALLEGED
