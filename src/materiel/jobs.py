@@ -18,12 +18,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from materiel.entity_screening import DocumentScreening, make_screener, stored_screening
 from materiel.errors import ExtractionError, InputError
 from materiel.extract import extract_documents
 from materiel.extract.evaluate import EvalReport, load_gold, score_predictions
 from materiel.ingest import IngestFailure, IngestOptions, expand_inputs, load_furniture, read_inputs
 from materiel.model import Document, EventType, Extraction
 from materiel.store import Store
+from materiel.store.screenings import save_screening
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of work."""
@@ -46,6 +48,7 @@ class IngestSummary:
     added: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     failures: list[IngestFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "SOURCE: what was left out of a stored document"
 
     @property
     def ok(self) -> bool:
@@ -92,7 +95,10 @@ def ingest_into_store(
         for result in read_inputs_stepwise(inputs, options, progress=progress):
             if isinstance(result, IngestFailure):
                 summary.failures.append(result)
-            elif store.add_document(result):
+                continue
+            for warning in result.meta.get("warnings", []):
+                summary.warnings.append(f"{result.source_path or result.url or result.id}: {warning}")
+            if store.add_document(result):
                 summary.added.append(result.id)
             else:
                 summary.present.append(result.id)
@@ -108,6 +114,7 @@ class DocumentView:
 
     document: Document
     extraction: Extraction | None = None
+    screening: DocumentScreening | None = None  # its entities screened against the lists
 
 
 def list_documents(
@@ -128,7 +135,7 @@ def show_document(db_url: str | None, doc_id: str) -> DocumentView:
     with Store.open(db_url) as store:
         document = store.get_document(doc_id)
         extraction = store.get_extraction(document.id) if store.has_extraction(document.id) else None
-        return DocumentView(document, extraction)
+        return DocumentView(document, extraction, stored_screening(store, document.id))
 
 
 # ---------- extraction ----------
@@ -167,22 +174,32 @@ class ExtractStoredSummary:
 
     counts: FactCounts = field(default_factory=FactCounts)
     failures: list[str] = field(default_factory=list)
+    screened: int = 0  # documents whose entities were screened against the loaded lists
+    list_matches: int = 0  # entity → list entry matches they gave
 
 
 def extract_stored(
     db_url: str | None, *, redo: bool = False, progress: Progress | None = None
 ) -> ExtractStoredSummary:
     """Extract the stored documents that have no extraction yet (all of them with ``redo``) and save
-    each extraction in its own transaction, replacing any earlier one."""
+    each extraction in its own transaction, replacing any earlier one. When sanctions lists are
+    loaded, each extraction's entities are then screened and the result stored with the list
+    versions (see ``materiel.entity_screening``)."""
     summary = ExtractStoredSummary()
     step = progress or _no_progress
     with Store.open(db_url) as store:
         ids = [d.id for d in store.list_documents()] if redo else store.documents_without_extraction()
         documents = (store.get_document(doc_id) for doc_id in ids)
+        screener = make_screener(store) if ids else None
         for done, result in enumerate(extract_documents(documents), 1):
             summary.counts.count(result)
             if isinstance(result, Extraction):
                 store.save_extraction(result)
+                if screener is not None and not result.skipped:
+                    screening = screener.screen(result)
+                    save_screening(store, screening)
+                    summary.screened += 1
+                    summary.list_matches += len(screening.matches)
             else:
                 summary.failures.append(str(result))
             step(done, len(ids))
@@ -266,16 +283,28 @@ class DemoRun:
     extraction: Extraction
     ingested: int
     source: str
+    screening: DocumentScreening | None = None  # the entities screened against the bundled lists
+    lists: list[str] = field(default_factory=list)  # "ofac-sdn v1 (7 entries, 2024-05-03)", ...
 
 
 def run_demo(example: Path | None = None, *, progress: Progress | None = None) -> DemoRun:
     """The main job on the bundled example in a temporary SQLite store that is deleted afterwards:
-    ingest, extract, save, and read the extraction back from the store."""
+    load the bundled extract of the sanctions lists, ingest, extract (which screens the entities),
+    save, and read the extraction and its screening back from the store."""
     from materiel.examples import example_path
+    from materiel.examples.lists import copy_lists
+    from materiel.screen.lists import load_lists
 
     path = str(example or example_path())
     with tempfile.TemporaryDirectory(prefix="materiel-demo-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'demo.db'}"
+        with Store.open(url) as store:
+            loaded = load_lists(copy_lists(Path(tmp) / "lists"), store)
+        lists: list[str] = []
+        for report in loaded:
+            if isinstance(report, Exception):
+                raise report
+            lists.append(f"{report.key} v{report.version} ({report.entries} entries, {report.list_date})")
         ingested = ingest_into_store(url, [path])
         if ingested.failures:
             raise InputError(ingested.failures[0].reason, source=ingested.failures[0].input)
@@ -285,7 +314,8 @@ def run_demo(example: Path | None = None, *, progress: Progress | None = None) -
         with Store.open(url) as store:
             doc_id = (ingested.added + ingested.present)[0]
             extraction = store.get_extraction(doc_id)
-    return DemoRun(extraction, len(ingested.added), path)
+            screening = stored_screening(store, doc_id)
+    return DemoRun(extraction, len(ingested.added), path, screening, lists)
 
 
 def entity_names(extraction: Extraction) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -72,12 +73,6 @@ BAD_INPUTS = [
         IngestOptions(),
         ["field 'text' is missing"],
         id="json-without-text",
-    ),
-    pytest.param(
-        _write("date.json", b'{"text": "Body.", "published": "sometime"}'),
-        IngestOptions(),
-        ["field 'published'", "sometime"],
-        id="json-bad-date",
     ),
     pytest.param(
         _write("empty.html", b"<html><head></head><body>  </body></html>"),
@@ -158,3 +153,26 @@ def test_bad_user_furniture_file_is_reported(tmp_path: Path) -> None:
     assert isinstance(failure, IngestFailure)
     assert failure.input == f"{extra}:2"
     assert "field 'pattern'" in failure.reason
+
+
+def test_an_unreadable_date_keeps_the_document_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "date.json"
+    path.write_text('{"text": "Body of a report.", "published": "sometime"}', encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert isinstance(doc, Document)
+    assert doc.published is None
+    assert any("field 'published'" in w and "sometime" in w for w in doc.meta["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "precision"), [("2023-12", "2023-12-01", "month"), ("2021", "2021-01-01", "year")]
+)
+def test_a_year_or_month_alone_is_its_first_day(
+    tmp_path: Path, value: str, expected: str, precision: str
+) -> None:
+    path = tmp_path / "partial.json"
+    path.write_text(json.dumps({"text": "Body of a report.", "published": value}), encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert isinstance(doc, Document)
+    assert doc.published is not None and doc.published.isoformat() == expected
+    assert doc.meta["published_precision"] == precision

@@ -195,22 +195,23 @@ def test_jsonl_bad_line_fails_alone(tmp_path: Path) -> None:
     results = list(read_inputs([str(path)]))
     docs = [r for r in results if isinstance(r, Document)]
     failures = [r for r in results if isinstance(r, IngestFailure)]
-    assert [d.meta["line"] for d in docs] == [1, 6]
-    assert [f.input for f in failures] == [f"{path}:2", f"{path}:4", f"{path}:5"]
+    assert [d.meta["line"] for d in docs] == [1, 5, 6]
+    assert [f.input for f in failures] == [f"{path}:2", f"{path}:4"]
     assert "not valid JSON" in failures[0].reason
     assert "field 'text' is missing" in failures[1].reason
-    assert "field 'published'" in failures[2].reason and "the day after the parade" in failures[2].reason
+    assert docs[1].published is None  # an unreadable date costs the record its date, not its text
+    assert "the day after the parade" in docs[1].meta["warnings"][0]
 
 
 def test_read_one_raises_on_a_bad_record(tmp_path: Path) -> None:
     from materiel.errors import InputError
 
     path = tmp_path / "one.json"
-    path.write_text('{"text": "Body.", "published": "31/02/2024"}', encoding="utf-8")
+    path.write_text('{"title": "No body"}', encoding="utf-8")
     with pytest.raises(InputError) as info:
         read_one(str(path))
     assert info.value.source == str(path)
-    assert "field 'published'" in info.value.message
+    assert "field 'text'" in info.value.message
 
 
 def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from materiel import jobs
-from materiel.cli.app import command, console, fail, progress_bar, say, state
+from materiel.cli.app import command, console, fail, progress_bar, say, state, warn
 from materiel.cli.render import document_json, documents_table, print_document_header, print_extraction
+from materiel.cli.screen import print_screening
 from materiel.ingest import IngestOptions
 
 DATE_FORMATS = ["%Y-%m-%d"]
@@ -78,6 +79,8 @@ def ingest(
     )
     with progress_bar("ingesting") as progress:
         summary = jobs.ingest_into_store(state.db_url, inputs, options, progress=progress)
+    for warning in summary.warnings:
+        warn(warning)
     for failure in summary.failures:
         fail(str(failure))
     say(
@@ -134,7 +137,9 @@ def show(
         bool, typer.Option("--json", help="The document (with text) and its extraction as JSON.")
     ] = False,
 ) -> None:
-    """Show a stored document: its metadata, its text and, once extracted, its facts with evidence.
+    """Show a stored document: its metadata, its text and, once extracted, its facts with evidence
+    and the screening of its people, organisations and vessels against the sanctions lists (each
+    match with its list entry, list version, score and top reasons).
 
     Example:
 
@@ -145,6 +150,7 @@ def show(
         out = {
             "document": {**document_json(view.document), "text": view.document.text},
             "extraction": view.extraction.to_dict() if view.extraction else None,
+            "screening": view.screening.to_dict() if view.screening else None,
         }
         typer.echo(json.dumps(out, ensure_ascii=False, default=str))
         return
@@ -156,3 +162,4 @@ def show(
         console.print("[dim]not extracted yet: run `materiel extract`[/dim]")
     else:
         print_extraction(console, view.extraction, header=False)
+        print_screening(console, view.screening)

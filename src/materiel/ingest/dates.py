@@ -8,6 +8,20 @@ from datetime import date, datetime
 from typing import Any
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def parse_partial(value: str) -> tuple[date, str] | None:
+    """A year or year-month ("2023", "2023-12") as its first day, with its precision."""
+    match = _PARTIAL.match(value.strip())
+    if match is None:
+        return None
+    try:
+        if match.group(2):
+            return date(int(match.group(1)), int(match.group(2)), 1), "month"
+        return date(int(match.group(1)), 1, 1), "year"
+    except ValueError:
+        return None
 
 
 def parse_date(value: str) -> date | None:

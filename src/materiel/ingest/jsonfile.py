@@ -12,7 +12,7 @@ from typing import Any
 
 from materiel.errors import InputError
 from materiel.ingest.build import Context, make_document
-from materiel.ingest.dates import parse_date
+from materiel.ingest.dates import parse_date, parse_partial
 from materiel.ingest.options import IngestFailure
 from materiel.model import Document
 
@@ -37,15 +37,28 @@ def _author(record: dict[str, Any], where: str) -> str | None:
     return _string(record, "author", where)
 
 
-def _published(record: dict[str, Any], where: str) -> date | None:
+def _published(record: dict[str, Any], meta: dict[str, Any]) -> date | None:
+    """The publication date. A year or month alone ("2023-12") is its first day, with the precision
+    noted in ``meta``; a value that is no date leaves the document undated with a warning in
+    ``meta["warnings"]``: metadata never costs a document its text."""
     value = record.get("published")
     if value is None or value == "":
         return None
-    if not isinstance(value, str):
-        raise InputError(f"field 'published' must be a date string, not {type(value).__name__}", source=where)
-    parsed = parse_date(value)
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str):
+        meta.setdefault("warnings", []).append(
+            f"field 'published' must be a date string, not {type(value).__name__}; stored without a date"
+        )
+        return None
+    partial = parse_partial(text)
+    if partial is not None:
+        meta["published_precision"] = partial[1]
+        return partial[0]
+    parsed = parse_date(text)
     if parsed is None:
-        raise InputError(f"field 'published': cannot read {value!r} as a date (use YYYY-MM-DD)", source=where)
+        meta.setdefault("warnings", []).append(
+            f"field 'published': cannot read {text!r} as a date (use YYYY-MM-DD); stored without a date"
+        )
     return parsed
 
 
@@ -79,7 +92,7 @@ def record_document(
         title=_string(record, "title", where),
         publisher=publisher,
         author=_author(record, where),
-        published=_published(record, where),
+        published=_published(record, extra),
         meta=extra,
     )
 
