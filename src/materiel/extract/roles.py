@@ -42,6 +42,7 @@ ENABLING = {
     "order",
     "clear",
 }
+ROLE_NOUNS = {"role", "part", "hand", "involvement"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "accord", "memorandum"}
 ORIGIN_WORDS = {
     "made",
@@ -169,6 +170,16 @@ class TransferRoles:
         return None
 
     @staticmethod
+    def _co_subjects(token: Token, resolver: ActorResolver, doer: Actor | None) -> list[Actor]:
+        """The other parties of a coordinated subject ("Russia and China were providing ...")."""
+        if doer is None:
+            return []
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return []
+        return [a for a in map(resolver.party, subject.conjuncts) if a is not None]
+
+    @staticmethod
     def _deal_partner(token: Token, resolver: ActorResolver) -> Actor | None:
         for governor in ancestors_in_sentence(token, 4):
             for noun in [governor, *children(governor, {"dobj"})]:
@@ -231,8 +242,13 @@ class TransferRoles:
             if doer is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ENABLING:
                 # "Germany approved the delivery of tanks to Ukraine"
                 doer = resolver.party(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+            if doer is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() in ROLE_NOUNS:
+                # "the UAE played a role in weapons shipments to Ethiopia"
+                verb = token.head.head.head
+                doer = resolver.party(next((c for c in verb.children if c.dep_ == "nsubj"), None))
         else:
             doer = self._subject(token, resolver)
+            co_doers = self._co_subjects(token, resolver, doer)
         to_side = [a for a in map(self._place_or_party(resolver), prep_objects(token, {"to"})) if a]
         to_side += [a for a in map(resolver.party, children(token, {"dative"})) if a]
         from_list = [a for a in map(resolver.party, prep_objects(token, {"from"})) if a]
@@ -243,6 +259,8 @@ class TransferRoles:
         for_side = for_side or next(iter(self._detached(token, {"for"}, resolver)), None)
         if match.frame in {"giver", "giver_object"}:
             match.supplier = doer or (from_side if not is_noun or match.frame == "giver" else None)
+            if not is_noun and doer is not None:  # "Russia and China were providing the junta with jets"
+                match.more_suppliers = [a for a in co_doers if a.key != doer.key]
             objects = [a for a in map(resolver.party, children(token, {"dobj"})) if a]
             if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
                 to_side = objects + to_side
@@ -333,6 +351,10 @@ class TransferRoles:
                 places += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
             if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
                 places.append(token.head)
+            elif (
+                token.dep_ == "pobj" and "to" in preps
+            ):  # "sanctions for Iran's supply of missiles to Russia"
+                places += [a for a in ancestors_in_sentence(token, 3) if a.pos_ in {"VERB", "NOUN"}][:2]
         else:
             places += [
                 t for d in children(token, {"dobj"}) for t in d.subtree if t.pos_ in {"NOUN", "PROPN", "NUM"}

@@ -65,6 +65,12 @@ class ActorResolver:
         return token.lower_ in self.gaz.organ_nouns or token.lemma_.lower() in self.gaz.organ_nouns
 
     def _organ_owner(self, token: Token) -> Actor | None:
+        for adj in token.children:  # "forces loyal to Khalifa Haftar", "troops under X"
+            if adj.dep_ in {"amod", "acl"} and adj.lower_ in {"loyal", "allied", "led", "backed"}:
+                for obj in prep_objects(adj, {"to", "by", "with"}):
+                    found = self.index.at(obj)
+                    if found is not None and found.kind != EntityKind.REGION:
+                        return found
         for child in token.children:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 found = self.index.at(child)
@@ -94,7 +100,16 @@ class ActorResolver:
                     if owner is not None and owner.kind == EntityKind.STATE:
                         self._organs.append((tok.i, owner))
         before = [a for i, a in self._organs if i < token.i]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        # nothing named before: the state the text names last that is not a subject ("the UN expert on
+        # Myanmar said Russia and China were providing the junta with jets" -> Myanmar)
+        for i in range(token.i - 1, -1, -1):
+            tok = token.doc[i]
+            actor = self.index.at(tok)
+            if actor is not None and actor.kind == EntityKind.STATE and tok.dep_ not in {"nsubj", "conj"}:
+                return actor
+        return None
 
     def actor(self, token: Token | None) -> Actor | None:
         if token is None:
