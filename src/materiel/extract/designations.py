@@ -159,7 +159,12 @@ class DesignationRules:
                 actor = resolver.actor(tok) if tok.pos_ not in {"PROPN"} else None
                 if actor is None and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                     actor = name_actor(tok, resolver.index, gaz)
-                if tok.i > 0 and tok.doc[tok.i - 1].text == "(":
+                if (
+                    0 < tok.i < len(tok.doc) - 1
+                    and tok.doc[tok.i - 1].text == "("
+                    and tok.doc[tok.i + 1].text == ")"
+                    and tok.text.isupper()
+                ):
                     continue  # "(DTSRC)": the acronym of the name before it
                 if actor is None:
                     for inner in tok.children:

@@ -41,12 +41,38 @@ SPEAKER_LINE = re.compile(
 ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:\s|-)(?:administration|government|White House)\b")
 
 
+PLACE_WORDS = {
+    "square",
+    "airport",
+    "airbase",
+    "base",
+    "street",
+    "avenue",
+    "bridge",
+    "port",
+    "palace",
+    "residence",
+    "station",
+    "district",
+    "province",
+    "region",
+    "city",
+    "island",
+    "hall",
+    "centre",
+    "center",
+}
+
+
 def known_non_person(gaz: Gazetteer, name: str) -> bool:
-    """A "person" the gazetteer knows as a state, place, demonym or organisation ("Korean", "Tehran")."""
+    """A "person" the gazetteer knows as a state, place, demonym or organisation ("Korean", "Tehran"),
+    or whose words say it is an organisation or a place ("Bank Sputnik", "Kim Il Sung Square")."""
     if gaz.state_code(name) or name in gaz.orgs or name in gaz.regions:
         return True
-    words = name.split()
-    return any(w.lower() in gaz.org_words for w in words[1:]) and len(words) > 1
+    words = [w.lower().strip(".,") for w in name.split()]
+    if len(words) == 1:
+        return name.isupper() and len(name) > 1  # "JCS": an acronym, not a name
+    return any(w in gaz.org_words or w in PLACE_WORDS for w in words)
 
 
 def _byline_lines(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:

@@ -86,6 +86,8 @@ class StatementRules(DesignationRules):
                     continue
                 objects = [c for c in token.children if c.dep_ in {"dobj", "ccomp", "prep", "xcomp", "pcomp"}]
                 region = [t.i for o in objects for t in o.subtree]
+                if any(o.lower_ in {"which", "this", "that", "it", "them"} for o in objects):
+                    region += list(range(sent.start, token.i))  # "..., which Pyongyang and Moscow deny"
                 about = any(i in topical for i in region) or any(
                     doc[i].lemma_.lower() in claims for i in region
                 )
@@ -113,7 +115,8 @@ class StatementRules(DesignationRules):
                     sayers += self._deniers(subj, resolver) if subj is not None else []
             keys = {resolver.index.state_of(a) or a.key for a in sayers}
             quoted = _inside_quotes(m.trigger)
-            if supplier_state in keys or (quoted and not sayers):
+            other_states = {k for k in keys if len(k) == 2 and k != supplier_state}
+            if supplier_state in keys or (quoted and not other_states):
                 out.append(
                     DenialMatch(m.trigger, m.sentence, [m.supplier], (m.sentence.start, m.sentence.end))
                 )
@@ -134,6 +137,13 @@ class StatementRules(DesignationRules):
                     return states
             return []
         out: list[Actor] = []
+        owners = [resolver.index.at(a) for a in subject.children if a.dep_ in {"amod", "compound", "nmod"}]
+        owners += [resolver.index.at(c) for a in subject.children if a.dep_ == "amod" for c in a.conjuncts]
+        states = [a for a in owners if a is not None and a.kind == EntityKind.STATE]
+        if (
+            len(states) > 1 and resolver.actor(subject) is not None
+        ):  # "Both Russian and North Korean officials"
+            return list({a.key: a for a in states}.values())
         for tok in [subject, *subject.conjuncts]:
             actor = resolver.actor(tok)
             if actor is None or actor.kind == EntityKind.REGION:
