@@ -37,6 +37,13 @@ LISTED_NOUNS = {
     "target",
     "network",
 }
+PARTICIPLES = {
+    "sanctioned": "sanction",
+    "designated": "designate",
+    "listed": "list",
+    "targeted": "target",
+    "blacklisted": "blacklist",
+}
 HYPHENATED = {
     "designated": "designate",
     "sanctioned": "sanction",
@@ -97,6 +104,12 @@ class DesignationMatch:
     authority_actor: Actor | None
     basis: str | None = None
     reason: str | None = None
+
+
+def _cue_lemma(token: Token) -> str:
+    """The verb a participle comes from: "Sanctioned entities include ..." -> sanction."""
+    lower = token.lower_
+    return PARTICIPLES.get(lower, HYPHENATED.get(lower.rsplit("-", 1)[-1], token.lemma_.lower()))
 
 
 def _with_hung_names(subject: Token, resolver: ActorResolver) -> list[Token]:
@@ -222,6 +235,10 @@ class DesignationRules:
         else:
             heads += children(trigger, {"dobj"})
             heads += prep_objects(trigger, {"including"})  # "added 12 people to its list, including X"
+            if not children(
+                trigger, {"dobj"}
+            ):  # "is designating for sanctions Air Koryo Trading Corporation"
+                heads += [o for o in prep_objects(trigger, {"for"}) if o.pos_ == "PROPN"]
             if any(h.lemma_.lower() in LISTED_NOUNS | {"people"} for h in heads):
                 heads += [
                     o
@@ -274,7 +291,7 @@ class DesignationRules:
         # "the banks targeted", "those designated", "individuals being sanctioned": a participle on the
         # subject; or "the designations include ..."
         if not any(
-            t.lemma_.lower() in cue_words and (t.dep_ in {"acl", "relcl", "amod"} or t is subject)
+            _cue_lemma(t) in cue_words and (t.dep_ in {"acl", "relcl", "amod"} or t is subject)
             for t in cue_tokens
         ):
             return []

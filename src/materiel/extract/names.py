@@ -26,6 +26,8 @@ def _is_name_token(token: Token) -> bool:
     text = token.text
     if not text[:1].isalnum():
         return False
+    if "-" in text and text.rsplit("-", 1)[-1].islower():
+        return False  # "U.S.-designated", "Iran-based", "state-owned"
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
 
 
