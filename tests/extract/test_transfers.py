@@ -56,7 +56,16 @@ DIRECTION = [
     ("Armenia signed a contract with India to buy Pinaka multiple rocket launchers.", ("IN", "AM")),
     ("The ship was carrying Iranian weapons to the Houthis when it was stopped.", ("IR", "Houthis")),
     ("China's exports of dual-use electronics to Russia have surged.", ("CN", "RU")),
+    ("Countries who supply Armenia with weapons, like France and India, are criticised.", ("IN", "AM")),
+    ("The EU introduced sanctions for Iran's supply of missiles to Russia.", ("IR", "RU")),
+    ("The UAE played a role in weapons shipments to the Ethiopian government.", ("AE", "ET")),
+    ("Abu Dhabi sent armoured vehicles to forces loyal to Khalifa Haftar.", ("AE", "Khalifa Haftar")),
 ]
+
+
+def test_coordinated_suppliers(extract) -> None:
+    text = "The UN expert said Russia and China were providing the Myanmar junta with fighter jets."
+    assert pairs(extract(text)) == {("RU", "MM"), ("CN", "MM")}
 
 
 def test_items_of_two_origins_make_two_transfers(extract) -> None:

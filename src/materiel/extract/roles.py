@@ -109,7 +109,8 @@ class TransferRoles:
                 return None
         for child in token.children:
             if child.dep_ in {"nsubj", "csubj"}:
-                return resolver.party(child)
+                examples = resolver.examples(child)
+                return examples[0] if examples else resolver.party(child)
         for child in token.children:  # "Algeria imports ..." parsed as a compound noun
             if child.dep_ == "compound" and child.i < token.i and resolver.party(child) is not None:
                 return resolver.party(child)
@@ -177,7 +178,8 @@ class TransferRoles:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None:
             return []
-        return [a for a in map(resolver.party, subject.conjuncts) if a is not None]
+        examples = resolver.examples(subject)  # "countries who supply Armenia, like France and India"
+        return examples[1:] + [a for a in map(resolver.party, subject.conjuncts) if a is not None]
 
     @staticmethod
     def _deal_partner(token: Token, resolver: ActorResolver) -> Actor | None:
@@ -262,7 +264,12 @@ class TransferRoles:
             if not is_noun and doer is not None:  # "Russia and China were providing the junta with jets"
                 match.more_suppliers = [a for a in co_doers if a.key != doer.key]
             objects = [a for a in map(resolver.party, children(token, {"dobj"})) if a]
-            if objects and (match.frame == "giver_object" or prep_objects(token, {"with"})):
+            with_items = prep_objects(
+                token, {"with"}
+            ) or [  # "providing the junta with jets", "with" on the junta
+                o for d in children(token, {"dobj"}) for o in prep_objects(d, {"with"})
+            ]
+            if objects and (match.frame == "giver_object" or with_items):
                 to_side = objects + to_side
             if not to_side:
                 to_side = self._detached(token, {"to"}, resolver)

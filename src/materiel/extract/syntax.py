@@ -15,6 +15,7 @@ PRONOUNS_PERSON = {"he", "his", "him", "she", "her"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVES = {"which", "who", "that", "whom"}
 ANAPHORIC_NOUNS = {"country", "nation", "state"}
+GENERAL_NOUNS = {"country", "state", "nation", "government", "supplier", "partner", "ally", "power"}
 CLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "prep", "pobj"}
 
 
@@ -135,7 +136,32 @@ class ActorResolver:
                 found = self.index.at(child)
                 if found is not None:
                     return found
-        return None
+        examples = self.examples(token)
+        return examples[0] if examples else None
+
+    def examples(self, token: Token) -> list[Actor]:
+        """The parties a general noun is illustrated by: "countries like France and India",
+        "suppliers such as Iran" (the relative "who" of "countries who supply" included)."""
+        holders = [token]
+        if token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+            holders = [token.head.head, token.head]  # the noun, and the clause the parser hung "like" on
+        if holders[0].lemma_.lower() not in GENERAL_NOUNS:
+            return []
+        objects = [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in {"like", "as", "including"}
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        out: list[Actor] = []
+        for obj in objects:
+            for tok in [obj, *obj.conjuncts]:
+                actor = self.index.at(tok)
+                if actor is not None and actor.kind != EntityKind.REGION and actor not in out:
+                    out.append(actor)
+        return out
 
     def _previous_state(self, token: Token) -> Actor | None:
         """The state named last before ``token``, outside its own sentence first."""
