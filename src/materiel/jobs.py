@@ -18,6 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from materiel.assess import (
+    DesignationCheck,
+    Finding,
+    assess_stored,
+    stored_designation_checks,
+    stored_findings,
+)
 from materiel.entity_screening import DocumentScreening, make_screener, stored_screening
 from materiel.errors import ExtractionError, InputError
 from materiel.extract import extract_documents
@@ -285,6 +292,8 @@ class DemoRun:
     source: str
     screening: DocumentScreening | None = None  # the entities screened against the bundled lists
     lists: list[str] = field(default_factory=list)  # "ofac-sdn v1 (7 entries, 2024-05-03)", ...
+    findings: list[Finding] = field(default_factory=list)  # verdicts of the rule packs, read back
+    designations: list[DesignationCheck] = field(default_factory=list)  # designations vs the lists
 
 
 def run_demo(example: Path | None = None, *, progress: Progress | None = None) -> DemoRun:
@@ -315,7 +324,11 @@ def run_demo(example: Path | None = None, *, progress: Progress | None = None) -
             doc_id = (ingested.added + ingested.present)[0]
             extraction = store.get_extraction(doc_id)
             screening = stored_screening(store, doc_id)
-    return DemoRun(extraction, len(ingested.added), path, screening, lists)
+        # assessment: the facts against the rule packs, findings saved and read back
+        assess_stored(url, document=doc_id)
+        findings = stored_findings(url, document=doc_id)
+        designations = stored_designation_checks(url, document=doc_id)
+    return DemoRun(extraction, len(ingested.added), path, screening, lists, findings, designations)
 
 
 def entity_names(extraction: Extraction) -> dict[str, str]:

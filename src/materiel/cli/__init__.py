@@ -7,6 +7,7 @@ library function (mostly in ``materiel.jobs``) and prints the result. Its docstr
 
 from __future__ import annotations
 
+from materiel.cli import assess as _assess  # noqa: F401  (registers commands)
 from materiel.cli import demo as _demo  # noqa: F401  (registers commands)
 
 # Importing the command modules registers their commands on ``app``, in this order.

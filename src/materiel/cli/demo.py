@@ -6,7 +6,9 @@ from rich.markup import escape
 
 from materiel import jobs
 from materiel.cli.app import command, console
+from materiel.cli.assess import print_findings_brief
 from materiel.cli.render import print_entities, print_events
+from materiel.cli.screen import print_screening
 
 
 @command("demo")
@@ -14,8 +16,10 @@ def demo() -> None:
     """Run the whole job on the bundled example article and show what was found.
 
     The example (written by the materiel developers from public reporting) is ingested into a
-    fresh temporary SQLite store, extracted, saved, and read back from the store; the store is
-    deleted afterwards. Nothing else needs to be set up.
+    fresh temporary SQLite store, with a small bundled extract of the real OFAC and UN sanctions
+    lists; it is extracted, its people, organisations and vessels screened against the lists, and
+    everything is read back from the store; the store is deleted afterwards. Nothing else needs
+    to be set up.
 
     Example:
 
@@ -33,10 +37,17 @@ def demo() -> None:
     )
     data = extraction.to_dict()
     print_entities(console, data)
-    print_events(console, data)
     console.print(
-        "[dim]Ingested into a temporary store, extracted, saved and read back; "
-        "try `materiel ingest PATH` and `materiel extract` on your own documents.[/dim]",
+        f"  [dim]lists loaded:[/dim] {escape(', '.join(run.lists))}", highlight=False, soft_wrap=True
+    )
+    print_screening(console, run.screening)
+    print_events(console, data)
+    console.print("[bold]Findings[/bold] [dim](see `materiel assess`)[/dim]", highlight=False)
+    print_findings_brief(console, run.findings, run.designations)
+    console.print(
+        "[dim]Ingested into a temporary store with a bundled extract of the OFAC and UN lists, extracted, "
+        "screened, saved and read back; try `materiel lists load`, `materiel ingest PATH` and "
+        "`materiel extract` on your own lists and documents.[/dim]",
         highlight=False,
         soft_wrap=True,
     )

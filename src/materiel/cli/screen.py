@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from materiel.cli.app import command, console, progress_bar, say, state
@@ -17,6 +19,7 @@ from materiel.screen.match import DEFAULT_THRESHOLD, match_names
 from materiel.screen.records import Match, Query
 from materiel.screen.screening import CSV_COLUMNS, DEFAULT_LIMIT, csv_rows, read_queries, screen, store_index
 from materiel.store import Store
+from materiel.store.screenings import DocumentScreening
 
 SCHEMA_HELP = "Person, Organization, Company, Vessel or Airplane."
 
@@ -28,6 +31,50 @@ def _reasons(m: Match, top: int = 3) -> str:
         else f"name {f.score:.2f}: {f.detail}"
         for f in m.explanation[:top]
     )
+
+
+def print_screening(out: Console, screening: DocumentScreening | None, *, reasons: int = 3) -> None:
+    """The stored screening of a document's entities: each match (and near miss) with its reasons."""
+    if screening is None:
+        out.print(
+            "[bold]Sanctions screening[/bold]: not screened (no list was loaded when it was extracted; "
+            "`materiel lists load`, then `materiel extract --redo`)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return
+    lists = ", ".join(
+        f"{v['key']} v{v['version']} {v.get('list_date') or 'undated'}" for v in screening.lists
+    )
+    matches = len(screening.matches)
+    out.print(
+        f"[bold]Sanctions screening[/bold]: {matches} match{'es' if matches != 1 else ''} among "
+        f"{screening.entities} entities [dim](lists {escape(lists)}; "
+        f"screened {screening.screened_at:%Y-%m-%d %H:%M} UTC)[/dim]",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for hit in sorted(screening.hits, key=lambda h: not h.match):  # matches first
+        flag = (
+            "[red]match[/red]" if hit.match else f"[yellow]below {screening.threshold:.2f}, review[/yellow]"
+        )
+        programs = f"  [dim]programs[/dim] {escape(' '.join(hit.programs))}" if hit.programs else ""
+        out.print(
+            f"  [bold]{escape(hit.entity_name)}[/bold] ({escape(hit.entity_kind)}) → "
+            f"[bold]{escape(hit.entry_name)}[/bold]  [dim]{escape(hit.list_entry_id)} "
+            f"({escape(hit.list_key)} v{hit.list_version})[/dim]{programs}  score {hit.score:.2f} {flag}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        if hit.query_name != hit.entity_name:
+            out.print(f"    [dim]screened as[/dim] {escape(hit.query_name)}", highlight=False, soft_wrap=True)
+        for f in hit.explanation[:reasons]:
+            score = f"{f['score']:.2f}" if f["feature"] == "name" else f"{f['score']:+.2f}"
+            out.print(
+                f"    [dim]{escape(str(f['feature']))} {score}:[/dim] {escape(str(f['detail']))}",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 @command("screen")

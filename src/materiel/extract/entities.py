@@ -219,12 +219,12 @@ def _names_as_written(index: ActorIndex) -> None:
     for actor in index.actors.values():
         if actor.kind != EntityKind.ORGANIZATION or actor.organ_of or not actor.aliases:
             continue
-        canonical = set(actor.name.lower().replace("-", " ").split())
+        canonical = {w[:5] for w in actor.name.lower().replace("-", " ").split()}
         written = sorted(
             (a[4:] if a.lower().startswith("the ") else a for a in actor.aliases),
             key=lambda a: (-len(a.split()), a),
         )
-        if not any(canonical & set(w.lower().replace("-", " ").split()) for w in written):
+        if not any(canonical & {w[:5] for w in a.lower().replace("-", " ").split()} for a in written):
             actor.aliases.add(actor.name)
             actor.name = written[0]
 

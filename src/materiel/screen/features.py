@@ -13,8 +13,17 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from materiel.screen.normalise import NameForm, equivalent, fold, is_person, vocabulary
+from materiel.screen.normalise import (
+    NameForm,
+    equivalent,
+    fold,
+    is_korean_syllable,
+    is_person,
+    korean_key,
+    vocabulary,
+)
 from materiel.screen.records import Feature, ListedEntity, Query
+from materiel.screen.translit import arabic_key
 
 INITIAL = 0.7
 EQUIVALENT = 0.95
@@ -24,9 +33,9 @@ ACRONYM = 0.8
 TYPO_COST = 1.0
 LEGAL_FORM_MISMATCH = 0.9
 PREFIXED = 0.85
+DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
-_VOWELS_RE = re.compile(r"[aeiouyw]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +51,19 @@ def _allowed_edits(length: int) -> int:
 
 
 def skeleton(token: str) -> str:
-    """Consonants only, folded (for names read from Arabic or Hebrew script)."""
-    return _VOWELS_RE.sub("", fold(_VOWELS_RE.sub("", token))) or token
+    """The consonant key shared by an Arabic-script word and its Latin spellings (``arabic_key``)."""
+    return arabic_key(token)
 
 
-def part_similarity(a: str, b: str, abjad: bool = False) -> tuple[float, str]:
-    """How alike two name parts are, and by which rule."""
+def part_similarity(
+    a: str, b: str, abjad: bool = False, korean: bool = False, arabic: bool = False
+) -> tuple[float, str]:
+    """How alike two name parts are, and by which rule.
+
+    ``abjad``: one side was read from Arabic script (compare consonant keys); ``arabic``: both are
+    Arabic names in Latin (equal consonant keys are a transliteration variant); ``korean``: both are
+    Korean names, whose given-name syllables must be the same syllable, not a typo apart.
+    """
     if a == b:
         return 1.0, "exact"
     if len(a) == 1 or len(b) == 1:
@@ -58,10 +74,21 @@ def part_similarity(a: str, b: str, abjad: bool = False) -> tuple[float, str]:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return PHONETIC, "spelling variant"
-    if abjad:
-        sa, sb = skeleton(a), skeleton(b)
-        if sa == sb or (len(sa) > 3 and Levenshtein.distance(sa, sb) <= 1):
-            return CONSONANTS, "consonants"
+    if korean and is_korean_syllable(a) and is_korean_syllable(b):
+        if korean_key(a) == korean_key(b):
+            return PHONETIC, "romanisation variant"
+        return 0.0, "different syllable"
+    vocab = vocabulary()
+    particles = vocab.particles
+    ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
+    if (abjad or arabic) and ga and gb:  # both known names, not the same one: Mahmud is not Muhammad
+        return 0.0, "different name"
+    if (abjad or arabic) and (a in particles) == (b in particles):
+        sa, sb = arabic_key(a), arabic_key(b)
+        if sa == sb and (abjad or len(sa) >= 2):
+            return CONSONANTS, "Arabic consonants"
+        if abjad and len(sa) > 3 and Levenshtein.distance(sa, sb) <= 1:
+            return CONSONANTS - 0.05, "Arabic consonants, one apart"
     n = max(len(a), len(b))
     edits = min(Levenshtein.distance(a, b), Levenshtein.distance(fa, fb))
     short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
@@ -78,7 +105,7 @@ def _weight(token: str, person: bool) -> float:
         return 0.3
     if not person and _NUMBER_RE.match(token):
         return 0.3
-    if len(token) == 1:
+    if len(token) == 1 or (person and token == "abd"):  # "abd": the first half of "Abd al-Rahman"
         return 0.5
     return 1.0
 
@@ -89,8 +116,17 @@ def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -
     out: list[str] = []
     i = 0
     while i < len(tokens):
+        if (  # "nur al din" ~ "noureddine": a compound written with the article inside
+            key is skeleton
+            and i + 2 < len(tokens)
+            and tokens[i + 1] == "al"
+            and key(tokens[i] + tokens[i + 2]) in keys
+        ):
+            out.append(tokens[i] + tokens[i + 2])
+            i += 3
+            continue
         for size in (3, 2):
-            if any(len(t) < 2 for t in tokens[i : i + size]):
+            if any(len(t) < 2 or (key is skeleton and t == "al") for t in tokens[i : i + size]):
                 continue
             joined = "".join(tokens[i : i + size])
             if i + size <= len(tokens) and key(joined) in keys:
@@ -126,7 +162,8 @@ def _acronyms(tokens: list[str], other: list[str]) -> list[str]:
 def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
     """Pair the parts of two names, best pairs first; returns the pairs and the unpaired parts."""
     abjad = a.abjad or b.abjad
-    # an Arabic-script article is written onto its word: "السوداني" → "lswdny" ~ "al sudani"
+    korean = a.korean and b.korean
+    arabic = a.arabic and b.arabic
     key = skeleton if abjad else fold
     ta = _join_runs(list(a.tokens), list(b.tokens), key)
     tb = _join_runs(list(b.tokens), ta, key)
@@ -135,7 +172,7 @@ def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list
     candidates = []
     for i, x in enumerate(ta):
         for j, y in enumerate(tb):
-            score, how = part_similarity(x, y, abjad)
+            score, how = part_similarity(x, y, abjad, korean, arabic)
             if score > 0:
                 candidates.append((score * (_weight(x, person) + _weight(y, person)), score, i, j, how))
     candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
@@ -161,6 +198,26 @@ def _prefixed_given_name(a: tuple[str, ...], b: tuple[str, ...], pairs: list[Par
     paired_long = {p.b if short is a else p.a for p in pairs}
     paired_short = {p.a if short is a else p.b for p in pairs}
     return short[0] in paired_short and long_[0] not in paired_long and long_[-1] in paired_long
+
+
+def _descendant(a: NameForm, b: NameForm) -> bool:
+    """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
+    parts after one or more given names in front are the whole shorter name (particles aside)."""
+    particles = vocabulary().particles
+    ta = [t for t in a.tokens if t not in particles]
+    tb = [t for t in b.tokens if t not in particles]
+    if len(ta) == len(tb) or min(len(ta), len(tb)) < 2:
+        return False
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    abjad = a.abjad or b.abjad
+
+    def same(x: str, y: str) -> bool:
+        return part_similarity(x, y, abjad, False, True)[0] >= INITIAL
+
+    k = len(long_) - len(short)
+    if same(short[0], long_[0]):
+        return False
+    return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
 
 
 def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
@@ -195,13 +252,16 @@ def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
     total = sum(_weight(p.a, person) + _weight(p.b, person) for p in pairs)
     unmatched = sum(_weight(t, person) for t in rest_a + rest_b)
     score = matched / (total + penalty_rate * unmatched) if total else 0.0
-    if person and _prefixed_given_name(a.tokens, b.tokens, pairs):
+    if person and (a.arabic or b.arabic) and _descendant(a, b):
+        score *= DESCENDANT
+        rest_b = [*rest_b, "(Arabic name with another given name in front: a son or daughter)"]
+    elif person and _prefixed_given_name(a.tokens, b.tokens, pairs):
         score *= PREFIXED
         rest_b = [*rest_b, "(another given name in front)"]
     if person and _patronymic_crossed(a.tokens, b.tokens, pairs):
         score *= 0.6
         rest_b = [*rest_b, "(patronymic order differs)"]
-    strong = [p for p in pairs if p.how != "initial" and p.a not in particles]
+    strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]
     if person and not strong:
         score *= 0.5
     if person and len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -105,12 +105,20 @@ class NameIndex:
         return cls(tantivy.Index(schema, path=str(path)), schema)
 
     @classmethod
-    def open_or_build(cls, path: Path, fingerprint: str, entities: Iterable[ListedEntity]) -> NameIndex:
-        """Open the index at ``path`` if it was built for ``fingerprint``; otherwise rebuild it."""
+    def open_or_build(
+        cls,
+        path: Path,
+        fingerprint: str,
+        entities: Iterable[ListedEntity] | Callable[[], Iterable[ListedEntity]],
+    ) -> NameIndex:
+        """Open the index at ``path`` if it was built for ``fingerprint``; otherwise rebuild it.
+
+        ``entities`` may be a function giving them, called only when the index is rebuilt.
+        """
         stamp = path / FINGERPRINT_FILE
         if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
             return cls.open(path)
-        return cls.build(entities, path, fingerprint)
+        return cls.build(entities() if callable(entities) else entities, path, fingerprint)
 
     def __len__(self) -> int:
         return int(self._get_searcher().num_docs)

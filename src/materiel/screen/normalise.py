@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from materiel.screen.translit import latin_variants, load_yaml
+from materiel.screen.translit import (
+    HANGUL_FIRST,
+    HANGUL_LAST,
+    SYSTEMS,
+    arabic_tables,
+    has_hangul,
+    korean_tables,
+    latin_variants,
+    load_yaml,
+    romanise_syllable,
+)
 
 PERSON_SCHEMAS = frozenset({"Person"})
 _ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -30,6 +40,8 @@ class Vocabulary:
     longest_form: int
     equivalents: dict[str, frozenset[int]]  # token -> ids of its groups
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
+    korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
+    arabic_markers: frozenset[str]
 
 
 @cache
@@ -43,8 +55,6 @@ def vocabulary() -> Vocabulary:
     for i, group in enumerate(data["equivalents"]):
         for token in group:
             groups.setdefault(str(token), set()).add(i)
-    from materiel.screen.translit import korean_tables
-
     surnames: dict[str, set[int]] = {}
     for i, spellings in enumerate(korean_tables().surnames.values()):
         for spelling in spellings:
@@ -57,6 +67,13 @@ def vocabulary() -> Vocabulary:
         longest_form=max(len(k) for k in forms),
         equivalents={k: frozenset(v) for k, v in groups.items()},
         surnames={k: frozenset(v) for k, v in surnames.items()},
+        korean_syllables=frozenset(
+            korean_key(romanise_syllable(chr(c), system))
+            for c in range(HANGUL_FIRST, HANGUL_LAST + 1)
+            for system in SYSTEMS
+        )
+        | frozenset(korean_key(s) for s in surnames),
+        arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
     )
 
 
@@ -69,6 +86,8 @@ class NameForm:
     legal_forms: frozenset[str] = field(default_factory=frozenset)
     dropped: tuple[str, ...] = ()  # honorifics removed
     abjad: bool = False  # read from a script that leaves short vowels out (Arabic, Hebrew)
+    korean: bool = False  # a Korean personal name: family name + given-name syllables
+    arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
 
     @property
     def text(self) -> str:
@@ -124,8 +143,52 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
             tokens, legal = _strip_legal_forms(tokens, vocab)
             kept = [t for t in tokens if t not in vocab.org_stopwords]
             tokens = kept or tokens
-        forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), abjad))
+        korean = arabic = False
+        if is_person(schema):
+            tokens = split_abd(tokens)
+            korean = has_hangul(name) or is_korean_name(tokens)
+            arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
+        forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), abjad, korean, arabic))
     return tuple(dict.fromkeys(forms))
+
+
+def split_abd(tokens: list[str]) -> list[str]:
+    """ "Abdelhakim", "Abdul Hakim", "Abd al-Hakim" → "abd hakim": the servant-of prefix as its own part."""
+    if not any(t.startswith("abd") for t in tokens):
+        return tokens
+    vocab = vocabulary()
+    out: list[str] = []
+    for token in tokens:
+        prefix = next((p for p in arabic_tables().abd_prefixes if token.startswith(p)), None)
+        rest = token[len(prefix) :] if prefix else ""
+        if prefix is None or token in vocab.equivalents or len(rest) < 3:
+            out.append("abd" if prefix and not rest else token)
+            continue
+        if len(rest) > 2 and rest[0] == rest[1]:  # "abdurrahman"
+            rest = rest[1:]
+        out.extend(("abd", rest))
+    return [t for i, t in enumerate(out) if not (t in ("al", "el", "ul") and i and out[i - 1] == "abd")]
+
+
+def korean_key(token: str) -> str:
+    """``fold`` with o/u merged: ㅓ is written o, eo and u ("Chol", "Cheol", "Chul"), ㅡ u or eu."""
+    return fold(token).replace("u", "o")
+
+
+def is_korean_syllable(token: str) -> bool:
+    """A romanised Hangul syllable, or two run together ("jongun")."""
+    syllables = vocabulary().korean_syllables
+    key = korean_key(token)
+    return key in syllables or any(key[:i] in syllables and key[i:] in syllables for i in range(1, len(key)))
+
+
+def is_korean_name(tokens: list[str]) -> bool:
+    """A family name from the Korean table, then one to three given-name syllables."""
+    return (
+        2 <= len(tokens) <= 4
+        and tokens[0] in vocabulary().surnames
+        and all(is_korean_syllable(t) for t in tokens[1:])
+    )
 
 
 _FOLDS = [

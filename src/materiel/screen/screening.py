@@ -2,8 +2,10 @@
 
 ``screen(queries, store=..., threshold=..., limit=...)`` yields one :class:`ScreenResult` per query,
 shaped like the screening JSON lines: ``{"query": {...}, "matches": [Match.to_dict(), ...]}``.
-Candidates come from a :class:`NameIndex`: given, or the store's (built on disk beside a SQLite
-store, rebuilt when the loaded lists change).
+Candidates come from an index: given, or the store's. With a PostgreSQL store whose list names
+carry a trigram index (pg_trgm), a :class:`TrigramIndex` asks the database; otherwise a tantivy
+:class:`NameIndex` is built on disk (beside a SQLite store) and rebuilt when the loaded lists (their
+checksums) or the name-reading code change.
 """
 
 from __future__ import annotations
@@ -14,18 +16,29 @@ import importlib
 import io
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from materiel.errors import InputError
 from materiel.screen.index import NameIndex
 from materiel.screen.match import DEFAULT, Algorithm, compare, compatible
-from materiel.screen.records import ListedEntity, Match, Query
+from materiel.screen.normalise import name_forms
+from materiel.screen.records import SCHEMAS, ListedEntity, Match, Query
 
 CANDIDATES = 30
 DEFAULT_LIMIT = 5
+INDEX_FORMAT = "materiel-names-2"
+"""Changes when what the on-disk index holds changes (beyond what the code digest catches)."""
+_INDEX_CODE = ("index.py", "normalise.py", "features.py", "translit.py", "records.py")
+
+
+class CandidateIndex(Protocol):
+    """Where candidates come from: listed entities for a name, best first."""
+
+    def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]: ...
 
 
 @dataclass(slots=True)
@@ -45,7 +58,7 @@ class ScreenResult:
 
 def screen_one(
     query: Query,
-    index: NameIndex,
+    index: CandidateIndex,
     threshold: float | None = None,
     limit: int = DEFAULT_LIMIT,
     algorithm: Algorithm = DEFAULT,
@@ -72,7 +85,7 @@ def screen(
     threshold: float | None = None,
     limit: int = DEFAULT_LIMIT,
     *,
-    index: NameIndex | None = None,
+    index: CandidateIndex | None = None,
     algorithm: Algorithm = DEFAULT,
 ) -> Iterator[ScreenResult]:
     """Screen each query against the index (``index``, else the one for ``store``'s loaded lists)."""
@@ -94,18 +107,72 @@ def index_path(store: Any) -> Path:
     return Path(tempfile.gettempdir()) / f"materiel-names-{digest}"
 
 
-def _fingerprint(entities: list[ListedEntity]) -> str:
-    digest = hashlib.sha256()
-    for entity in entities:
-        digest.update(f"{entity.id}\x1f{entity.name}\x1f{len(entity.aliases)}\x1e".encode())
+@cache
+def _code_digest() -> str:
+    """A digest of the code and data that turn names into index keys (a new release rebuilds)."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    for path in [*(here / name for name in _INDEX_CODE), *sorted((here / "data").glob("*.yaml"))]:
+        digest.update(path.name.encode() + b"\x1f" + path.read_bytes() + b"\x1e")
     return digest.hexdigest()
 
 
-def store_index(store: Any, lists: list[str] | None = None) -> NameIndex:
-    """The name index of the lists loaded in ``store``, rebuilt when they changed."""
+def fingerprint(versions: Iterable[Any]) -> str:
+    """What an on-disk index was built from: the list versions' keys, formats and checksums (as
+    ``screen.lists`` recorded them at load time) and the code digest; no entry is read."""
+    digest = hashlib.sha256(_code_digest().encode())
+    for v in sorted(versions, key=lambda v: str(v.key)):
+        digest.update(f"{v.key}\x1f{v.format}\x1f{v.checksum}\x1e".encode())
+    return digest.hexdigest()
+
+
+class TrigramIndex:
+    """Candidates from the store's trigram index on name keys (PostgreSQL with pg_trgm).
+
+    The query's keys are its ``name_key`` (the name as written, for names listed in their own
+    script) and the sorted tokens of each of its readings (transliterated, honorifics and legal
+    forms dropped), so "Ашот Мкртычев" and "김정은" reach Latin list names.
+    """
+
+    def __init__(self, store: Any, lists: Sequence[str] | None = None) -> None:
+        self._store = store
+        self._lists = list(lists) if lists is not None else None
+        self._lists_module = importlib.import_module("materiel.screen.lists")
+        self._db = importlib.import_module("materiel.store.lists")
+
+    def keys(self, name: str, schema: str = "Person") -> list[str]:
+        keys = [self._lists_module.name_key(name)]
+        keys += [" ".join(sorted(form.tokens)) for form in name_forms(name, schema) if form.tokens]
+        return [k for k in dict.fromkeys(keys) if k]
+
+    def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]:
+        schemas = [s for s in SCHEMAS if compatible(schema, s)]
+        rows = self._db.trigram_candidates(
+            self._store, self.keys(name, schema), schemas=schemas, lists=self._lists, limit=limit
+        )
+        return [self._lists_module.entity_from_data(row) for row in rows]
+
+
+def store_index(store: Any, lists: list[str] | None = None) -> CandidateIndex:
+    """The candidate index of the lists loaded in ``store``: the database's trigram index on
+    PostgreSQL with pg_trgm, else the embedded name index, rebuilt when the lists changed."""
+    if importlib.import_module("materiel.store.lists").trigram_ready(store):
+        return TrigramIndex(store, lists)
+    return embedded_index(store, lists)
+
+
+def embedded_index(store: Any, lists: list[str] | None = None) -> NameIndex:
+    """The tantivy index of the lists loaded in ``store`` (any database), rebuilt when they changed."""
     list_store = importlib.import_module("materiel.screen.lists")  # the list stage, imported late
-    entities = list(list_store.iter_entities(store, lists))
-    return NameIndex.open_or_build(index_path(store), _fingerprint(entities), entities)
+    versions = [v for v in list_store.list_lists(store) if lists is None or v.key in lists]
+    path = index_path(store)
+    if lists is not None:  # a subset of the lists gets its own index, so the two don't rebuild each other
+        path = path.with_name(
+            f"{path.name}-{hashlib.sha256(' '.join(sorted(lists)).encode()).hexdigest()[:12]}"
+        )
+    return NameIndex.open_or_build(
+        path, fingerprint(versions), lambda: list_store.iter_entities(store, lists)
+    )
 
 
 # ---------- batch input ----------

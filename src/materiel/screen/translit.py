@@ -3,16 +3,23 @@
 Hangul goes through our own tables (``data/korean.yaml``): the DPRK list spelling ("Kim Jong Un") and
 Revised Romanization ("Gim Jeong Eun"); a Korean personal name written without spaces is split
 into family name + one token per given-name syllable, as the lists write it. Chinese characters go
-through pypinyin, one token per syllable for the given name. Every other script (Cyrillic, Greek,
-Arabic, Hebrew, Armenian, Georgian, …) goes through anyascii.
+through pypinyin, one token per syllable for the given name; a name in Chinese characters that can
+be a Korean name (a Korean family-name character, every character in ``data/hanja.csv``) is also read
+in Korean and romanised like Hangul. Arabic-script words go through our table (``data/arabic.yaml``):
+the article split off ("التكريتي" → "al tkriti"), ta marbuta and hamza read as vowels, long vowels
+written. A Cyrillic name that is a Korean name in the Kontsevich system ("Ри Пён Чхоль") is also read
+back to the DPRK spelling ("ri pyong chol", ``data/kontsevich.yaml``). Every other script (Cyrillic,
+Greek, Hebrew, Armenian, Georgian, …) goes through anyascii.
 """
 
 from __future__ import annotations
 
+import csv
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -24,7 +31,11 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7a3"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _HANGUL_RE = re.compile(f"[{_HANGUL}]")
-_RUN_RE = re.compile(f"[{_HANGUL}]+|[{_HAN}]+|[^{_HANGUL}{_HAN}]+")
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_RUN_RE = re.compile(f"[{_HANGUL}]+|[{_HAN}]+|[{_ARABIC}]+|[^{_HANGUL}{_HAN}{_ARABIC}]+")
+_ARABIC_RE = re.compile(f"[{_ARABIC}]")
+_ARABIC_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0640\u0670\u06d6-\u06ed]")
+_CYRILLIC_WORD_RE = re.compile("^[\u0400-\u04ff]+$")
 SYSTEMS = ("dprk", "rr")
 
 
@@ -35,6 +46,7 @@ class KoreanTables:
     finals: dict[str, tuple[str, ...]]
     double_surnames: frozenset[str]
     surnames: dict[str, tuple[str, ...]]
+    hanja_surnames: dict[str, str]
 
 
 def load_yaml(name: str) -> Any:
@@ -54,7 +66,8 @@ def korean_tables() -> KoreanTables:
         vowels=table("vowels"),
         finals=table("finals"),
         double_surnames=frozenset(data["double_surnames"]),
-        surnames={k: tuple(v) for k, v in data["surnames"].items()},
+        surnames={str(k): tuple(str(s) for s in v) for k, v in data["surnames"].items()},
+        hanja_surnames={str(k): str(v) for k, v in data["hanja_surnames"].items()},
     )
 
 
@@ -118,6 +131,175 @@ def han_to_pinyin(text: str) -> str:
     return " ".join(anyascii(s) for s in syllables)
 
 
+@cache
+def hanja_table() -> dict[str, str]:
+    """Chinese character -> Korean reading (one Hangul syllable), from ``data/hanja.csv``."""
+    text = resources.files("materiel.screen").joinpath("data", "hanja.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["char"]: row["reading"] for row in rows}
+
+
+def hanja_to_hangul(text: str) -> str | None:
+    """A name in Chinese characters read as a Korean name, in Hangul; None if it cannot be one.
+
+    >>> hanja_to_hangul("金铁三")
+    '김철삼'
+    """
+    words = text.split()
+    table, surnames = hanja_table(), korean_tables().hanja_surnames
+    out = []
+    for w, word in enumerate(words):
+        if not all(c in table or c in surnames for c in word):
+            return None
+        first = surnames.get(word[0]) if w == 0 else None
+        out.append((first or table.get(word[0], "")) + "".join(table.get(c) or surnames[c] for c in word[1:]))
+    hangul = " ".join(out)
+    family = hangul[:1]
+    if not hangul or (family not in korean_tables().surnames and words[0][0] not in surnames):
+        return None
+    return hangul
+
+
+@dataclass(frozen=True, slots=True)
+class ArabicTables:
+    letters: dict[str, str]
+    words: dict[str, str]
+    classes: tuple[tuple[str, str], ...]  # Latin spelling -> consonant class, longest first
+    abd_prefixes: tuple[str, ...]  # longest first
+
+
+@cache
+def arabic_tables() -> ArabicTables:
+    data = load_yaml("arabic.yaml")
+    classes = sorted(((str(k), str(v)) for k, v in data["latin_classes"].items()), key=lambda kv: -len(kv[0]))
+    return ArabicTables(
+        letters={str(k): str(v) for k, v in data["letters"].items()},
+        words={str(k): str(v) for k, v in data["words"].items()},
+        classes=tuple(classes),
+        abd_prefixes=tuple(sorted({str(p) for p in data["abd_prefixes"]}, key=len, reverse=True)),
+    )
+
+
+def _arabic_word(word: str, tables: ArabicTables) -> str:
+    if word in tables.words:
+        return tables.words[word]
+    article = ""
+    if word.startswith("عبدال") and len(word) > 5:
+        return "abd al " + _arabic_word(word[5:], tables)
+    if len(word) > 3 and word.startswith("ال"):
+        article, word = "al ", word[2:]
+    out: list[str] = []
+    for i, char in enumerate(word):
+        latin = tables.letters.get(char)
+        if latin is None:
+            latin = anyascii(char)
+        elif char in "وي" and i > 0:  # a long vowel inside a word
+            latin = "u" if char == "و" else "i"
+        elif char == "ه" and out and out[-1][-1:] in ("t", "s", "d", "z", "k", "c", "g", "p"):
+            latin = "ah"  # "طه" → "tah" (Taha), not the digraph "th"
+        elif i == 0 and char in "عأإآ":  # a word-initial vowel ("Ali", "Ahmad", "Ibrahim")
+            latin = "i" if char == "إ" else "a"
+        out.append(latin)
+    return article + "".join(out)
+
+
+def arabic_to_latin(text: str) -> str:
+    """Arabic-script words to lower-case Latin, the article split off.
+
+    >>> arabic_to_latin("صدام حسين التكريتي")
+    'sdam hsin al tkriti'
+    """
+    tables = arabic_tables()
+    text = _ARABIC_MARKS_RE.sub("", text)
+    return " ".join(_arabic_word(w, tables) for w in text.split())
+
+
+@lru_cache(maxsize=100_000)
+def arabic_key(token: str) -> str:
+    """A consonant key that an Arabic-script word and its Latin spellings share.
+
+    >>> arabic_key("muhammad"), arabic_key("mohamed"), arabic_key("mhmd")
+    ('mhmt', 'mhmt', 'mhmt')
+    """
+    tables = arabic_tables()
+    token = re.sub(r"^([aeu])([tdrsznl])\2", r"\2", token)  # "essaadi", "eddine": assimilated article
+    for spelling, cls in tables.classes:
+        token = token.replace(spelling, cls.upper())
+    key = re.sub(r"(.)\1+", r"\1", re.sub("[aeiouyw]", "", token.lower()))
+    if len(key) > 1 and key.endswith("h"):
+        key = key[:-1]  # "hamzah"/"hamza", "taha"/"طه"
+    return key or token
+
+
+@cache
+def kontsevich_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Cyrillic (Kontsevich) spelling of a Hangul syllable -> its DPRK spellings; family names."""
+    data = load_yaml("kontsevich.yaml")
+    initials = [str(x).split("|") for x in data["initials"]]
+    vowels = [str(x).split("|") for x in data["vowels"]]
+    finals = [str(x).split("|") for x in data["finals"]]
+    jamo = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+    bare = {jamo.index(k): [str(x) for x in v] for k, v in data["bare_vowels"].items()}
+    table: dict[str, list[str]] = {}
+    tables = korean_tables()
+    for code in range(HANGUL_FIRST, HANGUL_LAST + 1):
+        index = code - HANGUL_FIRST
+        i, v, f = index // 588, (index % 588) // 28, index % 28
+        latin = romanise_syllable(chr(code))
+        if chr(code) in tables.surnames:
+            latin = tables.surnames[chr(code)][0]
+        vs = bare.get(v, vowels[v]) if i == 11 else vowels[v]
+        for a, b, c in itertools.product(initials[i], vs, finals[f]):
+            spellings = table.setdefault(a + b + c, [])
+            if latin not in spellings:
+                spellings.append(latin)
+    surnames: set[str] = set()
+    for hangul in tables.surnames:
+        index = ord(hangul) - HANGUL_FIRST
+        i, v, f = index // 588, (index % 588) // 28, index % 28
+        vs = bare.get(v, vowels[v]) if i == 11 else vowels[v]
+        surnames.update(a + b + c for a, b, c in itertools.product(initials[i], vs, finals[f]))
+    return {k: tuple(v) for k, v in table.items()}, frozenset(surnames)
+
+
+def _split_syllables(word: str, table: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """Cut a Cyrillic word into Kontsevich syllables (fewest pieces), or None."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 5), end):
+            prev = best[start]
+            if prev is not None and word[start:end] in table:
+                cand = [*prev, word[start:end]]
+                if best[end] is None or len(cand) < len(best[end] or []):
+                    best[end] = cand
+    return best[len(word)]
+
+
+def kontsevich_to_latin(text: str, limit: int = 8) -> list[str]:
+    """A Cyrillic Korean name read back to DPRK spellings (several where a letter is ambiguous).
+
+    >>> kontsevich_to_latin("Ри Пён Чхоль")[0]
+    'ri pyong chol'
+    """
+    table, surnames = kontsevich_table()
+    words = [w.strip("-") for w in re.split(r"[\s,]+", text.lower().replace("ъ", "")) if w.strip("-")]
+    if not 2 <= len(words) <= 5 or not (words[0] in surnames or words[-1] in surnames):
+        return []
+    options: list[list[str]] = []
+    for word in words:
+        if not _CYRILLIC_WORD_RE.match(word.replace("-", "")):
+            return []
+        pieces: list[list[str]] = []
+        for part in word.split("-"):
+            syllables = _split_syllables(part, table)
+            if syllables is None or len(syllables) > 3:
+                return []
+            pieces.append([table[s] for s in syllables])  # type: ignore[misc]
+        flat = [p for part in pieces for p in part]
+        options.append([" ".join(c) for c in itertools.islice(itertools.product(*flat), limit)])
+    return [" ".join(c) for c in itertools.islice(itertools.product(*options), limit)]
+
+
 def to_latin(text: str, korean: str = "dprk") -> str:
     """Any script to Latin ASCII (case kept where the script has it)."""
     text = unicodedata.normalize("NFKC", text)
@@ -129,13 +311,25 @@ def to_latin(text: str, korean: str = "dprk") -> str:
             out.append(f" {hangul_to_latin(run, korean)} ")
         elif _HAN_RE.match(run):
             out.append(f" {han_to_pinyin(run)} ")
+        elif _ARABIC_RE.match(run):
+            out.append(arabic_to_latin(run))
         else:
             out.append(anyascii(run))
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 def latin_variants(text: str) -> list[str]:
-    """The Latin readings of a name: one, or the DPRK and RR ones where it holds Hangul."""
+    """The Latin readings of a name: one, or the DPRK and RR ones where it holds Hangul (or is a
+    Korean name in Chinese characters), or the Kontsevich readings of a Cyrillic Korean name."""
+    text = unicodedata.normalize("NFKC", text)
     if has_hangul(text):
         return [to_latin(text, system) for system in SYSTEMS]
-    return [to_latin(text)]
+    variants = [to_latin(text)]
+    if has_han(text):
+        han = " ".join(re.findall(f"[{_HAN}]+", text))
+        hangul = hanja_to_hangul(han)
+        if hangul is not None and len(han.replace(" ", "")) <= 4:
+            variants.extend(to_latin(hangul, system) for system in SYSTEMS)
+    elif not text.isascii() and re.search("[\u0400-\u04ff]", text):
+        variants.extend(kontsevich_to_latin(text))
+    return list(dict.fromkeys(variants))
