@@ -173,9 +173,12 @@ class TransferRules(TransferRoles):
                 in_scope = in_scope and chain[i - 1] is token and token.pos_ not in {"NOUN", "PROPN"}
             if i > 0 and tok.dep_ == "prep" and tok.lower_ == "against" and chain[i - 1].dep_ == "pcomp":
                 match.blocked = True  # "warned X against providing"
-            if i > 0 and tok.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and tok.head.lemma_.lower() in {
-                "stop", "prevent", "keep", "bar", "deter", "discourage"
-            }:
+            if (
+                i > 0
+                and tok.lower_ == "from"
+                and chain[i - 1].dep_ == "pcomp"
+                and tok.head.lemma_.lower() in {"stop", "prevent", "keep", "bar", "deter", "discourage"}
+            ):
                 match.blocked = True  # "stop Russia from providing arms"
             if any(c.dep_ == "neg" for c in tok.children) or (
                 i > 0
