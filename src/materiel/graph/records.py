@@ -38,7 +38,7 @@ class GraphEntity:
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)  # ids of the documents that mention it
     mentions: int = 0
-    list_matches: list[dict[str, Any]] = field(default_factory=list)  # screening hits: list_id, list, score ...
+    list_matches: list[dict[str, Any]] = field(default_factory=list)  # screening hits (list_id, score ...)
     attributes: dict[str, Any] = field(default_factory=dict)
     merged_from: list[str] = field(default_factory=list)  # per-document entity keys folded into it
     why: list[str] = field(default_factory=list)  # how the resolution decided (names, qualifiers)
