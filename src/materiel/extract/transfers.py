@@ -45,6 +45,9 @@ GOVERNOR_DEPS = {
 }
 
 
+DEAL_WORDS = {"deal", "agreement", "contract", "package"}
+
+
 @dataclass(slots=True)
 class TransferMatch:
     trigger: Token
@@ -196,12 +199,7 @@ class TransferRules(TransferRoles):
                 and not any(c.lower_ in {"have", "has"} for c in tok.children)
             ):
                 subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.lemma_.lower() in {
-                    "deal",
-                    "agreement",
-                    "contract",
-                    "package",
-                }:
+                if subject is not None and subject is not token and subject.lemma_.lower() in DEAL_WORDS:
                     match.status = TransferStatus.PLANNED  # "the deal would see Russia supply jets to Iran"
                     status_set = True
                 else:
