@@ -89,7 +89,7 @@ def _noun_phrase(token: Token) -> list[Token]:
 
 
 def _in_title_of(token: Token) -> bool:
-    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head is not token:
+    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head.i != token.i:
         token = token.head
     head = token.head
     return head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in LEADS
@@ -117,7 +117,7 @@ def _with_hung_names(subject: Token, resolver: ActorResolver) -> list[Token]:
     return [subject] + [
         t
         for t in subject.subtree
-        if t is not subject
+        if t.i != subject.i
         and t.pos_ == "PROPN"
         and (resolver.index.at(t) or t.dep_ in {"conj", "appos", "nmod"})
     ]
@@ -142,7 +142,7 @@ class DesignationRules:
     def _not_done(self, trigger: Token) -> bool:
         cues = set(self.designation.get("not_done_cues", []))
         for tok in [trigger, *ancestors_in_sentence(trigger, 4)]:
-            if tok.lemma_.lower() in cues and tok is not trigger:
+            if tok.lemma_.lower() in cues and tok.i != trigger.i:
                 return True
             if any(c.dep_ in {"aux", "neg"} and c.lemma_.lower() in cues | {"not"} for c in tok.children):
                 return True
@@ -291,7 +291,8 @@ class DesignationRules:
         # "the banks targeted", "those designated", "individuals being sanctioned": a participle on the
         # subject; or "the designations include ..."
         if not any(
-            _cue_lemma(t) in cue_words and (t.dep_ in {"acl", "relcl", "amod"} or t is subject)
+            _cue_lemma(t) in cue_words
+            and (t.dep_ in {"acl", "relcl", "amod"} or (subject is not None and t.i == subject.i))
             for t in cue_tokens
         ):
             return []
@@ -321,7 +322,7 @@ class DesignationRules:
             candidates += prep_objects(trigger, {"by"})
         candidates += children(trigger, {"nsubj", "poss", "compound", "amod", "npadvmod"})
         for tok in [trigger, *ancestors_in_sentence(trigger, 3)]:
-            if tok.lemma_.lower() in {"impose", "announce", "levy"} or tok is trigger:
+            if tok.lemma_.lower() in {"impose", "announce", "levy"} or tok.i == trigger.i:
                 candidates += children(tok, {"nsubj"})
         for tok in candidates:
             actor = resolver.actor(tok)

@@ -93,7 +93,11 @@ def _modifies_other_noun(span: Span, by_token: dict[int, ItemMention], keep_head
     dealer", "weapons nonproliferation regime", "missile engineers"."""
     root = span.root
     head = root.head
-    if root.dep_ not in {"compound", "nmod", "amod"} or head is root or head.pos_ not in {"NOUN", "PROPN"}:
+    if (
+        root.dep_ not in {"compound", "nmod", "amod"}
+        or head.i == root.i
+        or head.pos_ not in {"NOUN", "PROPN"}
+    ):
         return False
     return not (head.i in by_token or head.lemma_.lower() in keep_heads or head.lower_ in keep_heads)
 

@@ -117,7 +117,7 @@ class TransferRoles:
         current = token
         for _ in range(4):
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 return None
             if current.dep_ == "pcomp" and head.dep_ == "prep":  # accused X of supplying
                 governor = head.head
@@ -439,7 +439,7 @@ class TransferRoles:
             return
         for tok in sent[cue.i - sent.start :]:
             place = tok
-            while place.dep_ == "conj" and place.head is not place:
+            while place.dep_ == "conj" and place.head.i != place.i:
                 place = place.head
             if place.dep_ != "pobj" or place.head.lower_ not in {"to", "for", "in", "toward", "towards"}:
                 continue

@@ -23,7 +23,7 @@ def ancestors_in_sentence(token: Token, limit: int = 8) -> Iterator[Token]:
     """The chain of heads above ``token`` up to the sentence root."""
     current = token
     for _ in range(limit):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
         yield current

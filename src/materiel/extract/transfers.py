@@ -173,7 +173,7 @@ class TransferRules(TransferRoles):
         for i, tok in enumerate(chain):
             lemma = tok.lemma_.lower()
             if i > 0 and chain[i - 1].dep_ in {"pobj", "pcomp", "acl", "relcl", "appos", "compound"}:
-                in_scope = in_scope and chain[i - 1] is token and token.pos_ not in {"NOUN", "PROPN"}
+                in_scope = in_scope and chain[i - 1].i == token.i and token.pos_ not in {"NOUN", "PROPN"}
             if i > 0 and tok.dep_ == "prep" and tok.lower_ == "against" and chain[i - 1].dep_ == "pcomp":
                 match.blocked = True  # "warned X against providing"
             if (
@@ -199,7 +199,7 @@ class TransferRules(TransferRoles):
                 and not any(c.lower_ in {"have", "has"} for c in tok.children)
             ):
                 subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject is not token and subject.lemma_.lower() in DEAL_WORDS:
+                if subject is not None and subject.i != token.i and subject.lemma_.lower() in DEAL_WORDS:
                     match.status = TransferStatus.PLANNED  # "the deal would see Russia supply jets to Iran"
                     status_set = True
                 else:
@@ -261,7 +261,7 @@ class TransferRules(TransferRoles):
         if any(c.lemma_ == "range" for c in head.children):  # "materials ranging from A to B and C"
             out: list[str] = []
             for tok in head.subtree:
-                if tok.dep_ == "pobj" and tok is not head:
+                if tok.dep_ == "pobj" and tok.i != head.i:
                     out.extend(self._goods(tok, index))
                     out.extend(g for c in tok.conjuncts for g in self._goods(c, index))
             return list(dict.fromkeys(out))
