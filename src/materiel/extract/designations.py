@@ -235,10 +235,8 @@ class DesignationRules:
         else:
             heads += children(trigger, {"dobj"})
             heads += prep_objects(trigger, {"including"})  # "added 12 people to its list, including X"
-            if not children(
-                trigger, {"dobj"}
-            ):  # "is designating for sanctions Air Koryo Trading Corporation"
-                heads += [o for o in prep_objects(trigger, {"for"}) if o.pos_ == "PROPN"]
+            # "is designating for sanctions Air Koryo Trading Corporation"
+            heads += [o for o in prep_objects(trigger, {"for"}) if o.pos_ == "PROPN"]
             if any(h.lemma_.lower() in LISTED_NOUNS | {"people"} for h in heads):
                 heads += [
                     o
@@ -250,8 +248,11 @@ class DesignationRules:
             for obj in children(trigger, {"dobj"}):
                 if obj.lemma_.lower() in {"sanction", "measure", "freeze", "penalty", "restriction"}:
                     heads += prep_objects(obj, {"on", "against", "targeting"})
-        if trigger.dep_ in {"amod", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN"}:
-            heads.append(trigger.head)  # "the U.S.-designated X", "previously sanctioned Y"
+        modifier = trigger
+        while modifier.dep_ == "conj" and modifier.head.i != modifier.i:  # "the UN- and U.S.-designated X"
+            modifier = modifier.head
+        if modifier.dep_ in {"amod", "acl", "nmod", "compound"} and modifier.head.pos_ in {"NOUN", "PROPN"}:
+            heads.append(modifier.head)  # "the U.S.-designated X", "previously sanctioned Y"
         if trigger.dep_ == "relcl" and passive:  # "X, which was sanctioned in 2010"
             heads.append(trigger.head)
         return self._target_actors(heads, resolver, gaz)
@@ -329,6 +330,8 @@ class DesignationRules:
             if self.authority_of(actor):
                 return self.authority_of(actor), actor
         left = trigger.doc[max(trigger.i - 3, sent.start) : trigger.i].text
+        if "-" in trigger.text:  # "U.S.-designated", "UN-sanctioned"
+            left = f"{left} {trigger.text.rsplit('-', 1)[0]}"
         for code, words in self.designation.get("authority_words", {}).items():
             if any(re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", left) for w in words):
                 return code, None
@@ -351,9 +354,11 @@ class DesignationRules:
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
-                if "-" in lemma and token.dep_ == "amod":  # "U.S.-designated", "UN-sanctioned"
+                if "-" in lemma and token.dep_ in {"amod", "conj", "nmod", "compound"}:  # "U.S.-designated"
                     lemma = HYPHENATED.get(lemma.rsplit("-", 1)[-1], lemma)
-                is_verb = lemma in verbs and (token.tag_.startswith("VB") or token.dep_ in {"amod", "acl"})
+                is_verb = lemma in verbs and (
+                    token.tag_.startswith("VB") or token.dep_ in {"amod", "acl", "conj", "nmod"}
+                )
                 is_noun = token.pos_ == "NOUN" and lemma in nouns
                 targets: list[Actor] = []
                 if (is_verb or is_noun) and not self._not_done(token):

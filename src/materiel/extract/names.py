@@ -216,6 +216,8 @@ def refine_org_span(span: Span) -> list[Span]:
         parts.append(doc[start : span.end])
     out: list[Span] = []
     for part in parts:
+        while len(part) > 1 and not _is_name_token(part[0]) and part[0].text not in CONNECTORS:
+            part = doc[part.start + 1 : part.end]  # "U.S.-designated Second Academy ...": the name only
         end = part.end
         while end > part.start and doc[end - 1].lower_ in CONNECTORS:
             end -= 1
