@@ -49,6 +49,11 @@ DESIGNATIONS = [
         "Among those designated was Iran-based Defense Research Center, the Treasury said.",
         {("US", "Defense Research Center")},
     ),
+    ("Bank Kolyma assisted the UN- and U.S.-designated Foreign Trade Bank, OFAC said.", {("UN", "Foreign Trade Bank")}),
+    (
+        "Today, the United States is designating for sanctions Air Koryo Trading Corporation, a DPRK entity.",
+        {("US", "Air Koryo Trading Corporation")},
+    ),
     (
         "Farazan Trading Limited and Sky Logistics LLC will face an asset freeze, Britain said.",
         {("UK", "Farazan Trading Limited"), ("UK", "Sky Logistics LLC")},

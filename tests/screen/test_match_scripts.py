@@ -49,6 +49,7 @@ NOT_MATCHES = [
     ("Ri Pyong Chol", "Ri Myong Chol"),
     ("Kim Sok Chol", "Kim Song Chol"),
     ("김석철", "KIM SONG CHOL"),
+    ("조영철", "Jo Chol"),  # a Korean given name of two syllables is not one of one
     ("金正日", "Kim Jong Un"),
     ("Ким Чен Ир", "Kim Jong Un"),
 ]

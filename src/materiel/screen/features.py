@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -33,6 +34,7 @@ ACRONYM = 0.8
 TYPO_COST = 1.0
 LEGAL_FORM_MISMATCH = 0.9
 PREFIXED = 0.85
+KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
@@ -55,6 +57,7 @@ def skeleton(token: str) -> str:
     return arabic_key(token)
 
 
+@lru_cache(maxsize=500_000)
 def part_similarity(
     a: str, b: str, abjad: bool = False, korean: bool = False, arabic: bool = False
 ) -> tuple[float, str]:
@@ -252,6 +255,9 @@ def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
     total = sum(_weight(p.a, person) + _weight(p.b, person) for p in pairs)
     unmatched = sum(_weight(t, person) for t in rest_a + rest_b)
     score = matched / (total + penalty_rate * unmatched) if total else 0.0
+    if person and a.korean and b.korean and (rest_a or rest_b):
+        score *= KOREAN_PARTIAL
+        rest_b = [*rest_b, "(Korean given name of another length)"]
     if person and (a.arabic or b.arabic) and _descendant(a, b):
         score *= DESCENDANT
         rest_b = [*rest_b, "(Arabic name with another given name in front: a son or daughter)"]

@@ -175,6 +175,7 @@ def korean_key(token: str) -> str:
     return fold(token).replace("u", "o")
 
 
+@lru_cache(maxsize=100_000)
 def is_korean_syllable(token: str) -> bool:
     """A romanised Hangul syllable, or two run together ("jongun")."""
     syllables = vocabulary().korean_syllables

@@ -10,6 +10,7 @@ The schema is created and kept current by the Alembic revisions shipped in
 """
 
 from materiel.store import finding_models as _finding_models  # noqa: F401  (registers the finding tables)
+from materiel.store import graph_models as _graph_models  # noqa: F401  (the graph decision table)
 from materiel.store import list_models as _list_models  # noqa: F401  (registers the list tables on Base)
 from materiel.store import screening_models as _screening_models  # noqa: F401  (the screening tables)
 from materiel.store.store import MIN_PREFIX, Store
