@@ -49,7 +49,10 @@ DESIGNATIONS = [
         "Among those designated was Iran-based Defense Research Center, the Treasury said.",
         {("US", "Defense Research Center")},
     ),
-    ("Bank Kolyma assisted the UN- and U.S.-designated Foreign Trade Bank, OFAC said.", {("UN", "Foreign Trade Bank")}),
+    (
+        "Bank Kolyma assisted the UN- and U.S.-designated Foreign Trade Bank, OFAC said.",
+        {("US", "Foreign Trade Bank")},
+    ),
     (
         "Today, the United States is designating for sanctions Air Koryo Trading Corporation, a DPRK entity.",
         {("US", "Air Koryo Trading Corporation")},

@@ -89,10 +89,19 @@ def _noun_phrase(token: Token) -> list[Token]:
 
 
 def _in_title_of(token: Token) -> bool:
-    while token.dep_ in {"compound", "amod", "nmod", "flat"} and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    return head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in LEADS
+    """ "the head of the IRGC", "the Chairman of the armed forces General Staff": the body a target
+    leads or belongs to is not a target itself."""
+    tok = token
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in LEADS:
+            return True
+        if tok.dep_ not in {"compound", "amod", "nmod", "flat", "appos", "pobj", "prep"}:
+            return False
+        tok = head
+    return False
 
 
 @dataclass(slots=True)

@@ -77,6 +77,8 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
     if ent.label_ == "PERSON" or (ent.label_ == "" and ent.root.ent_type_ == "PERSON"):
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
             return None  # "Debris showed ...": a capitalised common word, not a name
+        if len(ent) == 1 and ent[0].tag_ == "NNPS":
+            return None  # "Affairs", "States": plural proper nouns are not people's names
         name = clean_person(text)
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None
@@ -240,7 +242,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     speaker_labels(doc, index, gaz)
     administration_people(doc, index, gaz)
     merge_people(index)
-    short_names(doc, index)
+    short_names(doc, index, gaz)
     drop_byline_people(doc, index, gaz)
     representatives(doc, index)
     person_details(doc, index, gaz)

@@ -31,6 +31,36 @@ def _is_name_token(token: Token) -> bool:
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
 
 
+# words that make a capitalised run an organisation's name, whatever title words it starts with
+ORG_ENDS = {
+    "bank",
+    "corporation",
+    "company",
+    "ltd",
+    "llc",
+    "inc",
+    "limited",
+    "group",
+    "industries",
+    "trading",
+    "academy",
+    "bureau",
+    "ministry",
+    "department",
+    "staff",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "airlines",
+    "air",
+    "lines",
+    "center",
+    "centre",
+    "institute",
+    "complex",
+    "enterprise",
+}
 # words that end a company's name: after them "and" starts another name
 NAME_ENDS = {
     "air",
@@ -115,8 +145,9 @@ def name_span(head: Token) -> Span | None:
         end -= 1
     if doc[end - 1].lower_ in LEGAL_WORDS:
         return None
+    organisation = any(t.lower_.strip(".,") in ORG_ENDS for t in doc[start:end])  # "Foreign Trade Bank"
     while start < end and (
-        doc[start].lower_.strip(".") in TITLES
+        (doc[start].lower_.strip(".") in TITLES and not organisation)
         or doc[start].ent_type_ in NOT_NAME_TYPES
         or (doc[start].ent_type_ == "NORP" and start + 1 < end)  # "the Russian Port Olya-3 cargo ship"
     ):
@@ -124,7 +155,9 @@ def name_span(head: Token) -> Span | None:
     if start >= end:
         return None
     titles = [t.i for t in doc[start:end] if t.lower_.strip(".") in TITLES]
-    if titles and end - titles[-1] - 1 >= 2:  # "Defence Minister Reza Alavi" -> "Reza Alavi"
+    if (
+        titles and end - titles[-1] - 1 >= 2 and not organisation
+    ):  # "Defence Minister Reza Alavi" -> "Reza Alavi"
         start = titles[-1] + 1
     span = doc[start:end]
     if len(span) == 1 and head.ent_type_ not in {"PERSON", "ORG", "FAC"}:

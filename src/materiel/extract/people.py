@@ -213,7 +213,7 @@ def person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
     return doc[start : ent.end]
 
 
-def short_names(doc: Doc, index: ActorIndex) -> None:
+def short_names(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """Later bare mentions of a known person's surname ("Mr. Whitcombe", "Bukey") or of the first
     word of a known company ("Farazan"), which NER missed or took for something else."""
     short: dict[str, Actor] = {}
@@ -230,6 +230,8 @@ def short_names(doc: Doc, index: ActorIndex) -> None:
             and not actor.organ_of
             and parts[0][:1].isupper()
             and len(parts[0]) > 3
+            and parts[0].lower() not in gaz.org_words  # "Bank Sputnik": "Bank" alone is any bank
+            and not gaz.state_code(parts[0])
             and parts[0].lower() not in TITLES
         ):
             short.setdefault(parts[0], actor)
