@@ -127,7 +127,6 @@ ENGLISH = {
     "minister",
     "secretary",
     "president",
-    "deputy",
     "ambassador",
     "commander",
     "leader",
