@@ -60,6 +60,15 @@ DIRECTION = [
     ("The EU introduced sanctions for Iran's supply of missiles to Russia.", ("IR", "RU")),
     ("The UAE played a role in weapons shipments to the Ethiopian government.", ("AE", "ET")),
     ("Abu Dhabi sent armoured vehicles to forces loyal to Khalifa Haftar.", ("AE", "Khalifa Haftar")),
+    ("The report covers unlawful DPRK-Russia military cooperation including arms transfers.", ("KP", "RU")),
+    ("In September, Myanmar received the first shipment of two Russian Su-30 fighter jets.", ("RU", "MM")),
+    (
+        "Officials said Iran failed to prevent the transfer of missiles from Iran to the Houthis.",
+        ("IR", "Houthis"),
+    ),
+    ("The deal covers the acquisition by the Wagner Group of drones from Iran.", ("IR", "Wagner Group")),
+    ("The EU put nine Iranian entities on its sanctions list for supplying drones to Russia.", ("IR", "RU")),
+    ("Washington sanctioned a carrier for its role in sending Iranian drones to Russia.", ("IR", "RU")),
 ]
 
 

@@ -42,8 +42,10 @@ ENABLING = {
     "order",
     "clear",
 }
+LISTING = {"put", "add", "list", "sanction", "designate", "blacklist", "target", "penalize", "penalise"}
 ROLE_NOUNS = {"role", "part", "hand", "involvement"}
 DEAL_NOUNS = {"contract", "deal", "agreement", "accord", "memorandum"}
+HANDED_OVER = {"supplied", "provided", "sent", "delivered", "shipped", "transferred", "sold", "given"}
 ORIGIN_WORDS = {
     "made",
     "built",
@@ -92,6 +94,21 @@ BOUND_WORDS = {
 }
 
 
+def _listing_verb(governor: Token) -> Token | None:
+    """The sanctioning verb a reason hangs under: "sanctioned X for its role in supplying",
+    "put X on its list for supplying" (through at most two noun-preposition steps)."""
+    tok = governor
+    for _ in range(3):
+        if tok.pos_ == "VERB":
+            return tok if tok.lemma_.lower() in LISTING else None
+        if tok.dep_ not in {"pobj", "prep"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.dep_ == "prep":
+            tok = tok.head
+    return None
+
+
 class TransferRoles:
     """Role assignment over the dependency parse (see the module docstring of ``transfers``)."""
 
@@ -121,7 +138,20 @@ class TransferRoles:
                 return None
             if current.dep_ == "pcomp" and head.dep_ == "prep":  # accused X of supplying
                 governor = head.head
+                lister = _listing_verb(governor)
+                if lister is not None:  # "sanctioned a carrier for its involvement in sending ..."
+                    governor = lister
                 found = [resolver.party(c) for c in governor.children if c.dep_ == "dobj"]
+                if (
+                    governor.lemma_.lower() in LISTING
+                ):  # "put nine Iranian entities on its list for supplying"
+                    owners = [
+                        resolver.party(m)
+                        for d in children(governor, {"dobj"})
+                        for m in d.children
+                        if m.dep_ in {"amod", "compound", "nmod", "poss"}
+                    ]
+                    return next((a for a in [*found, *owners] if a is not None), None)
                 if governor.pos_ in {"NOUN", "PROPN"}:  # "the acts of the US in sending"
                     found += [resolver.party(c) for c in governor.children if c.dep_ == "poss"]
                     found += [resolver.party(o) for o in prep_objects(governor, {"of", "by"})]
@@ -195,8 +225,21 @@ class TransferRoles:
         """Where the items come from: "Iranian drones", "DPRK missiles", "Iran's missiles",
         "Iranian-made drones", "missiles supplied by Iran"."""
         for mention in match.items:
-            root = match.trigger.doc[mention.start : mention.end].root
-            modifiers = [c for c in root.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            span = match.trigger.doc[mention.start : mention.end]
+            root = span.root
+            # who handed them over comes first ("Chinese-made weapons supplied by the UAE": the UAE)
+            modifiers = [
+                g
+                for c in root.children
+                if c.dep_ in {"acl", "relcl"} and c.lower_ in HANDED_OVER
+                for g in prep_objects(c, {"by"})
+            ]
+            modifiers += [  # then the head's or any item word's modifiers ("Russian Su-30 fighter jets")
+                c
+                for t in span
+                for c in t.children
+                if c.dep_ in {"amod", "compound", "poss", "nmod"} and not mention.start <= c.i < mention.end
+            ]
             modifiers += [g for c in root.children if c.lower_ in ORIGIN_WORDS for g in c.children]
             modifiers += [
                 g
@@ -241,6 +284,8 @@ class TransferRoles:
                 doer = doer or next(
                     filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None
                 )
+            elif match.frame in {"taker", "user"}:  # "the acquisition by Wagner of drones from Iran"
+                doer = doer or next(filter(None, map(resolver.party, prep_objects(token, {"by"}))), None)
             if doer is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ENABLING:
                 # "Germany approved the delivery of tanks to Ukraine"
                 doer = resolver.party(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
@@ -418,10 +463,18 @@ class TransferRoles:
             return
         for governor in [match.trigger, *ancestors_in_sentence(match.trigger, 4)]:
             parties = [a for a in map(resolver.party, prep_objects(governor, {"between", "among"})) if a]
-            if len(parties) < 2:
-                parties = [
-                    a for a in map(resolver.party, children(governor, {"compound", "nmod", "amod"})) if a
+            if (
+                len(parties) < 2
+            ):  # "DPRK-Russia cooperation": the pair hangs as modifiers, one inside the other
+                mods = children(governor, {"compound", "nmod", "amod"})
+                mods += [g for m in mods for g in children(m, {"compound", "nmod", "amod"})]
+                mods = sorted(mods, key=lambda t: t.i)
+                paired = [
+                    (a, b)
+                    for a, b in zip(mods, mods[1:], strict=False)
+                    if all(t.text in {"-", "–", "/", "and"} for t in a.doc[a.i + 1 : b.i]) and b.i > a.i + 1
                 ]
+                parties = [x for a, b in paired[:1] for x in (resolver.party(a), resolver.party(b)) if x]
             distinct = list({a.key: a for a in parties}.values())
             if len(distinct) >= 2:
                 match.supplier, match.recipient = distinct[0], distinct[1]

@@ -181,7 +181,9 @@ class ActorResolver:
             subj = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             own_subject = self.actor(subj) if subj is not None and subj.i != token.i else None
         earlier = [token.doc[i] for i in range(token.i - 1, sent.start - 1, -1)]
-        subjects = [t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}]
+        # an object pronoun ("provided them with") points back to an earlier subject first; a possessive
+        # ("urging Tehran to halt its transfer") to the nearest party
+        subjects = [] if token.dep_ == "poss" else [t for t in earlier if t.dep_ in {"nsubj", "nsubjpass"}]
         for tok in [*subjects, *earlier]:  # the subject of an earlier clause first
             actor = self.actor(tok) if tok in subjects else self.index.at(tok)
             if actor is None or actor.kind == EntityKind.REGION or actor is own_subject:

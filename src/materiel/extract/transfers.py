@@ -132,6 +132,10 @@ class TransferRules(TransferRoles):
         if trigger.pos_ in {"NOUN", "PROPN"}:
             roots += prep_objects(trigger, {"of"})
             roots += children(trigger, {"compound", "amod", "nmod"})
+            if not roots:  # "the acquisition by the Wagner Group of drones": "of" hung on the agent
+                roots += [
+                    o for a in prep_objects(trigger, {"by", "from", "to"}) for o in prep_objects(a, {"of"})
+                ]
         else:
             roots += children(trigger, {"dobj", "nsubjpass", "attr", "oprd", "nsubj"})
             roots += prep_objects(trigger, {"with", "of"})
@@ -210,8 +214,12 @@ class TransferRules(TransferRoles):
                 and any(c.lower_ in {"any", "future", "potential", "possible"} for c in tok.children)
             ):
                 match.hypothetical = True
-            if i > 0 and lemma in self.blocking:
-                match.blocked = True
+            if (
+                i > 0
+                and lemma in self.blocking
+                and not any(a.lemma_.lower() == "fail" for a in [tok.head, *ancestors_in_sentence(tok, 2)])
+            ):
+                match.blocked = True  # "prevented" blocks; "failed to prevent" does not
             if i > 0 and lemma in self.denial_verbs:
                 match.denied = True
                 break
