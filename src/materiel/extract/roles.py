@@ -6,6 +6,7 @@ one trigger and fills a :class:`~materiel.extract.transfers.TransferMatch`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -471,7 +472,7 @@ class TransferRoles:
                 mods = sorted(mods, key=lambda t: t.i)
                 paired = [
                     (a, b)
-                    for a, b in zip(mods, mods[1:], strict=False)
+                    for a, b in itertools.pairwise(mods)
                     if all(t.text in {"-", "–", "/", "and"} for t in a.doc[a.i + 1 : b.i]) and b.i > a.i + 1
                 ]
                 parties = [x for a, b in paired[:1] for x in (resolver.party(a), resolver.party(b)) if x]
