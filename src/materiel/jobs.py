@@ -294,9 +294,12 @@ class DemoRun:
     lists: list[str] = field(default_factory=list)  # "ofac-sdn v1 (7 entries, 2024-05-03)", ...
     findings: list[Finding] = field(default_factory=list)  # verdicts of the rule packs, read back
     designations: list[DesignationCheck] = field(default_factory=list)  # designations vs the lists
+    brief: Path | None = None  # the analyst brief written from the demo's picture
 
 
-def run_demo(example: Path | None = None, *, progress: Progress | None = None) -> DemoRun:
+def run_demo(
+    example: Path | None = None, *, progress: Progress | None = None, brief: Path | None = None
+) -> DemoRun:
     """The main job on the bundled example in a temporary SQLite store that is deleted afterwards:
     load the bundled extract of the sanctions lists, ingest, extract (which screens the entities),
     save, and read the extraction and its screening back from the store."""
@@ -328,7 +331,13 @@ def run_demo(example: Path | None = None, *, progress: Progress | None = None) -
         assess_stored(url, document=doc_id)
         findings = stored_findings(url, document=doc_id)
         designations = stored_designation_checks(url, document=doc_id)
-    return DemoRun(extraction, len(ingested.added), path, screening, lists, findings, designations)
+        # the analyst brief, written outside the temporary store (default: the system's temp folder)
+        from materiel.graph import load_picture
+        from materiel.graph.brief import write_brief
+
+        brief = brief or Path(tempfile.gettempdir()) / "materiel-demo" / "brief.html"
+        written = write_brief(load_picture(url), brief).html
+    return DemoRun(extraction, len(ingested.added), path, screening, lists, findings, designations, written)
 
 
 def entity_names(extraction: Extraction) -> dict[str, str]:

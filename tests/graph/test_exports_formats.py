@@ -20,10 +20,29 @@ def test_csv_register_has_the_columns_and_one_row_per_transfer() -> None:
     picture = make_picture()
     rows = list(csv.DictReader(io.StringIO(to_csv_register(picture))))
     assert list(rows[0].keys()) == CSV_COLUMNS
-    for column in ("supplier", "recipient", "number_ordered", "number_delivered", "weapon_designation",
-                   "weapon_description", "year_of_order", "years_of_delivery", "comments", "items", "categories",
-                   "quantity", "consideration", "brokers", "status", "period_start", "period_end", "sources",
-                   "corroboration", "verdicts", "contested"):
+    for column in (
+        "supplier",
+        "recipient",
+        "number_ordered",
+        "number_delivered",
+        "weapon_designation",
+        "weapon_description",
+        "year_of_order",
+        "years_of_delivery",
+        "comments",
+        "items",
+        "categories",
+        "quantity",
+        "consideration",
+        "brokers",
+        "status",
+        "period_start",
+        "period_end",
+        "sources",
+        "corroboration",
+        "verdicts",
+        "contested",
+    ):
         assert column in CSV_COLUMNS
     transfers = [e for e in picture.events if e.type == "arms_transfer"]
     assert [r["event_id"] for r in rows] == [e.id for e in transfers]
@@ -52,7 +71,9 @@ def test_graphml_loads_in_networkx_with_nodes_and_edges(tmp_path: Path) -> None:
     path.write_text(to_graphml(make_picture()), encoding="utf-8")
     graph = nx.read_graphml(path)
     assert graph.is_directed() and graph.is_multigraph()
-    assert {"state:KP", "state:RU", "person:ashot-mkrtychev", "vessel:angara", "authority:EU"} <= set(graph.nodes)
+    assert {"state:KP", "state:RU", "person:ashot-mkrtychev", "vessel:angara", "authority:EU"} <= set(
+        graph.nodes
+    )
     assert graph.nodes["state:KP"]["label"] == "North Korea"
     assert graph.nodes["person:ashot-mkrtychev"]["list_matched"] is True
     assert graph.nodes["state:KP"]["mentions"] == 9
@@ -83,7 +104,9 @@ def test_event_lines_are_plover_like_with_attribution_and_stance() -> None:
     assert {r["stance"] for r in shells} == {"asserts", "denies"}
     first = shells[0]
     assert (first["event_type"], first["mode"]) == ("AID", "military")
-    assert first["actor"] == "North Korea" and first["actor_country"] == "KP" and first["recipient"] == "Russia"
+    assert (
+        first["actor"] == "North Korea" and first["actor_country"] == "KP" and first["recipient"] == "Russia"
+    )
     assert first["asserted_by"] == ["state:US"] and first["asserted_by_names"] == ["United States"]
     assert first["story_id"] == "doc1" and first["story_date"] == "2023-10-13" and first["corroboration"] == 2
     sought = next(r for r in records if r["event_id"] == "ev-t3")

@@ -98,7 +98,9 @@ def test_broker_links_and_sanction() -> None:
     lines = _lines()
     broker = ftm_id("ent", "person:ashot-mkrtychev")
     links = [line for line in lines if line["schema"] == "UnknownLink"]
-    assert {tuple(link["properties"]["object"]) for link in links if link["properties"]["subject"] == [broker]} == {
+    assert {
+        tuple(link["properties"]["object"]) for link in links if link["properties"]["subject"] == [broker]
+    } == {
         (ftm_id("ent", "state:KP"),),
         (ftm_id("ent", "state:RU"),),
     }
@@ -115,7 +117,9 @@ def test_ids_are_valid_and_stable() -> None:
     assert ftm_id("ent", "state:KP") == ftm_id("ent", "state:KP")
     assert ftm_id("ent", "org:a_b") != ftm_id("ent", "org:a-b")
     weird = ftm_id("ent", "person:Çağrı «x»/y")
-    assert model.get_proxy({"id": "x", "schema": "Mention", "properties": {"document": [weird]}}).get("document")
+    assert model.get_proxy({"id": "x", "schema": "Mention", "properties": {"document": [weird]}}).get(
+        "document"
+    )
 
 
 def test_write_export_writes_one_json_line_per_entity(tmp_path: Any) -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from materiel.graph.exports import common
 from materiel.graph.records import GraphEntity, GraphEvent, Picture, SourceRef
 
-HOSTILE = "<script>alert('x')</script> and <img src=x onerror=\"alert(2)\"> & \"quotes\""
+HOSTILE = '<script>alert(\'x\')</script> and <img src=x onerror="alert(2)"> & "quotes"'
 
 
 def _docs() -> dict[str, dict[str, object]]:
@@ -74,7 +74,9 @@ def make_picture() -> Picture:
         return str(value) if value else None
 
     entities = {
-        "state:KP": GraphEntity("state:KP", "state", "North Korea", "KP", ["DPRK"], ["doc1", "doc3", "doc4"], 9),
+        "state:KP": GraphEntity(
+            "state:KP", "state", "North Korea", "KP", ["DPRK"], ["doc1", "doc3", "doc4"], 9
+        ),
         "state:RU": GraphEntity("state:RU", "state", "Russia", "RU", [], ["doc1", "doc2", "doc3", "doc5"], 7),
         "state:US": GraphEntity("state:US", "state", "United States", "US", ["U.S."], ["doc2"], 2),
         "state:IR": GraphEntity("state:IR", "state", "Iran", "IR", [], ["doc5"], 1),
@@ -86,12 +88,21 @@ def make_picture() -> Picture:
             ["Mkrtychev"],
             ["doc2"],
             3,
-            list_matches=[{"list": "us_ofac_sdn", "list_id": "48521", "name": "MKRTYCHEV, Ashot",
-                           "score": 0.97, "match": True, "programs": ["DPRK3"]}],
+            list_matches=[
+                {
+                    "list": "us_ofac_sdn",
+                    "list_id": "48521",
+                    "name": "MKRTYCHEV, Ashot",
+                    "score": 0.97,
+                    "match": True,
+                    "programs": ["DPRK3"],
+                }
+            ],
             attributes={"nationality": "SK", "birth_date": "1957-01-01"},
         ),
-        "vessel:angara": GraphEntity("vessel:angara", "vessel", "Angara", "RU", [], ["doc1"], 2,
-                                     attributes={"imo": "9179842"}),
+        "vessel:angara": GraphEntity(
+            "vessel:angara", "vessel", "Angara", "RU", [], ["doc1"], 2, attributes={"imo": "9179842"}
+        ),
         "org:zenit": GraphEntity("org:zenit", "organization", HOSTILE, None, [], ["doc3"], 1),
         "region:donbas": GraphEntity("region:donbas", "region", "Donbas", "UA", [], ["doc1"], 1),
     }
@@ -106,17 +117,40 @@ def make_picture() -> Picture:
         start=date(2023, 8, 1),
         end=date(2024, 1, 31),
         sources=[
-            _ref("doc1", 1, "North Korea has shipped a million artillery shells to Russia by rail.", pub("doc1"),
-                 publisher=publisher("doc1"), asserted_by=["state:US"]),
-            _ref("doc3", 2, f"Shells kept arriving, officials said. {HOSTILE}", pub("doc3"),
-                 publisher=publisher("doc3")),
-            _ref("doc4", 1, "The ministry called the reports absurd.", pub("doc4"),
-                 publisher=publisher("doc4"), stance="denies", asserted_by=["state:KP"]),
+            _ref(
+                "doc1",
+                1,
+                "North Korea has shipped a million artillery shells to Russia by rail.",
+                pub("doc1"),
+                publisher=publisher("doc1"),
+                asserted_by=["state:US"],
+            ),
+            _ref(
+                "doc3",
+                2,
+                f"Shells kept arriving, officials said. {HOSTILE}",
+                pub("doc3"),
+                publisher=publisher("doc3"),
+            ),
+            _ref(
+                "doc4",
+                1,
+                "The ministry called the reports absurd.",
+                pub("doc4"),
+                publisher=publisher("doc4"),
+                stance="denies",
+                asserted_by=["state:KP"],
+            ),
         ],
         denied_by=["state:KP"],
         findings=[
-            {"verdict": "breach", "rule": "un-dprk-arms-import", "citation": "UNSCR 1718 (2006) para 8(b)",
-             "confidence": 0.8, "contested": True},
+            {
+                "verdict": "breach",
+                "rule": "un-dprk-arms-import",
+                "citation": "UNSCR 1718 (2006) para 8(b)",
+                "confidence": 0.8,
+                "contested": True,
+            },
             {"verdict": "not_covered", "rule": "eu-iran", "citation": "Council Regulation (EU) 2023/1529"},
         ],
     )
@@ -130,8 +164,15 @@ def make_picture() -> Picture:
         categories=["missiles"],
         start=date(2023, 12, 30),
         end=date(2023, 12, 30),
-        sources=[_ref("doc3", 1, "Russia fired North Korean ballistic missiles on 30 December.", pub("doc3"),
-                      publisher=publisher("doc3"))],
+        sources=[
+            _ref(
+                "doc3",
+                1,
+                "Russia fired North Korean ballistic missiles on 30 December.",
+                pub("doc3"),
+                publisher=publisher("doc3"),
+            )
+        ],
         findings=[{"verdict": "possible_breach", "citation": "UNSCR 1718 (2006) para 8(b)"}],
     )
     t3 = GraphEvent(
@@ -146,8 +187,14 @@ def make_picture() -> Picture:
         start=date(2022, 9, 1),
         end=date(2023, 4, 30),
         sources=[
-            _ref("doc2", 1, "Mkrtychev sought to obtain weapons from North Korea for Russia.", pub("doc2"),
-                 publisher=publisher("doc2"), asserted_by=["state:US"]),
+            _ref(
+                "doc2",
+                1,
+                "Mkrtychev sought to obtain weapons from North Korea for Russia.",
+                pub("doc2"),
+                publisher=publisher("doc2"),
+                asserted_by=["state:US"],
+            ),
         ],
     )
     t4 = GraphEvent(
@@ -163,17 +210,36 @@ def make_picture() -> Picture:
     d1 = GraphEvent(
         id="ev-d1",
         type="designation",
-        roles={"authority": "US", "target": "person:ashot-mkrtychev", "date": "2023-03-30",
-               "basis": "E.O. 13722", "reason": "arms-related activities involving the DPRK and Russia"},
+        roles={
+            "authority": "US",
+            "target": "person:ashot-mkrtychev",
+            "date": "2023-03-30",
+            "basis": "E.O. 13722",
+            "reason": "arms-related activities involving the DPRK and Russia",
+        },
         start=date(2023, 3, 30),
         end=date(2023, 3, 30),
-        sources=[_ref("doc2", 2, "Treasury designated Ashot Mkrtychev today.", pub("doc2"),
-                      publisher=publisher("doc2"), asserted_by=["state:US"])],
+        sources=[
+            _ref(
+                "doc2",
+                2,
+                "Treasury designated Ashot Mkrtychev today.",
+                pub("doc2"),
+                publisher=publisher("doc2"),
+                asserted_by=["state:US"],
+            )
+        ],
     )
     d2 = GraphEvent(
         id="ev-d2",
         type="designation",
-        roles={"authority": "EU", "target": "vessel:angara", "date": "2024-02-23", "basis": None, "reason": None},
+        roles={
+            "authority": "EU",
+            "target": "vessel:angara",
+            "date": "2024-02-23",
+            "basis": None,
+            "reason": None,
+        },
         start=date(2024, 2, 23),
         sources=[_ref("doc1", 3, "The EU listed the Angara.", pub("doc1"), publisher=publisher("doc1"))],
     )
@@ -181,8 +247,17 @@ def make_picture() -> Picture:
         id="ev-n1",
         type="denial",
         roles={"party": "state:KP", "subject": "ev-t1"},
-        sources=[_ref("doc4", 2, "The ministry called the reports absurd.", pub("doc4"),
-                      publisher=publisher("doc4"), stance="denies", asserted_by=["state:KP"])],
+        sources=[
+            _ref(
+                "doc4",
+                2,
+                "The ministry called the reports absurd.",
+                pub("doc4"),
+                publisher=publisher("doc4"),
+                stance="denies",
+                asserted_by=["state:KP"],
+            )
+        ],
     )
     return Picture(entities=entities, events=[t1, t2, t3, t4, d1, d2, n1], documents=docs)
 

@@ -12,9 +12,13 @@ from materiel.cli import demo as _demo  # noqa: F401  (registers commands)
 
 # Importing the command modules registers their commands on ``app``, in this order.
 from materiel.cli import documents as _documents  # noqa: F401  (registers commands)
+from materiel.cli import export as _export  # noqa: F401  (registers commands)
 from materiel.cli import extract as _extract  # noqa: F401  (registers commands)
+from materiel.cli import graph as _graph  # noqa: F401  (registers commands)
 from materiel.cli import lists as _lists  # noqa: F401  (registers commands)
+from materiel.cli import report as _report  # noqa: F401  (registers commands)
 from materiel.cli import screen as _screen  # noqa: F401  (registers commands)
+from materiel.cli import serve as _serve  # noqa: F401  (registers commands)
 from materiel.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
+import typer
 from rich.markup import escape
 
 from materiel import jobs
@@ -12,7 +16,12 @@ from materiel.cli.screen import print_screening
 
 
 @command("demo")
-def demo() -> None:
+def demo(
+    brief: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Where to write the analyst brief (default: a temp folder)."),
+    ] = None,
+) -> None:
     """Run the whole job on the bundled example article and show what was found.
 
     The example (written by the materiel developers from public reporting) is ingested into a
@@ -21,11 +30,15 @@ def demo() -> None:
     everything is read back from the store; the store is deleted afterwards. Nothing else needs
     to be set up.
 
+    Last, it writes the analyst brief of what was found (see `materiel report`) and prints its
+    path.
+
     Example:
 
         materiel demo
+        materiel demo --brief demo-brief.html
     """
-    run = jobs.run_demo()
+    run = jobs.run_demo(brief=brief)
     extraction = run.extraction
     doc = extraction.document
     console.print(f"[bold]Document[/bold] {escape(doc.title or '(untitled)')}", highlight=False)
@@ -51,3 +64,5 @@ def demo() -> None:
         highlight=False,
         soft_wrap=True,
     )
+    if run.brief is not None:  # the last line: the brief it wrote (see `materiel report`)
+        console.print(f"[bold]Brief[/bold] {escape(str(run.brief))}", highlight=False, soft_wrap=True)

@@ -12,6 +12,9 @@ from materiel.extract.gazetteer import Gazetteer
 from materiel.model import EntityKind
 
 TITLES = {
+    "madam",
+    "madame",
+    "mister",
     "mr",
     "mr.",
     "mrs",

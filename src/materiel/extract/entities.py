@@ -22,12 +22,14 @@ from materiel.extract.people import (
     given_name_people,
     known_non_person,
     merge_people,
+    merge_spellings,
     nationals,
     person_details,
     person_span,
     representatives,
     short_names,
     speaker_labels,
+    titled_people,
 )
 from materiel.model import EntityKind
 
@@ -241,7 +243,9 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     given_name_people(doc, index, gaz)
     speaker_labels(doc, index, gaz)
     administration_people(doc, index, gaz)
+    titled_people(doc, index, gaz)
     merge_people(index)
+    merge_spellings(index)
     short_names(doc, index, gaz)
     drop_byline_people(doc, index, gaz)
     representatives(doc, index)

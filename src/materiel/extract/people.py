@@ -118,6 +118,14 @@ def drop_byline_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                 del index.by_token[i]
 
 
+def _same_person_spelled(a: str, b: str) -> bool:
+    """ "Khalifa Haftar" / "Khalifa Hifter": same given names, a surname spelled another way."""
+    from rapidfuzz.fuzz import ratio
+
+    x, y = a.lower().split(), b.lower().split()
+    return len(x) == len(y) >= 2 and x[:-1] == y[:-1] and x[-1] != y[-1] and ratio(x[-1], y[-1]) >= 75
+
+
 def merge_people(index: ActorIndex) -> None:
     """Fold short person names ("Kirby", "Mr. Kirby") into the fuller name that contains them."""
     people = [a for a in index.actors.values() if a.kind == EntityKind.PERSON]
@@ -128,7 +136,8 @@ def merge_people(index: ActorIndex) -> None:
             if full is short or len(full.name.split()) <= len(short_tokens) or full.key not in index.actors:
                 continue
             full_tokens = full.name.lower().split()
-            if all(t in full_tokens for t in short_tokens) and short.key in index.actors:
+            contained = all(t in full_tokens for t in short_tokens)
+            if contained and short.key in index.actors:
                 full.aliases |= short.aliases
                 full.mentions.extend(short.mentions)
                 for i, key in list(index.by_token.items()):
@@ -136,6 +145,26 @@ def merge_people(index: ActorIndex) -> None:
                         index.by_token[i] = full.key
                 del index.actors[short.key]
                 break
+
+
+def merge_spellings(index: ActorIndex) -> None:
+    """Fold a later spelling of a name into the first ("Khalifa Haftar" ... "Khalifa Hifter")."""
+    people = sorted(
+        (a for a in index.actors.values() if a.kind == EntityKind.PERSON), key=lambda a: min(a.mentions)
+    )
+    for i, first in enumerate(people):
+        for other in people[i + 1 :]:
+            if (
+                first.key in index.actors
+                and other.key in index.actors
+                and _same_person_spelled(first.name, other.name)
+            ):
+                first.aliases |= other.aliases | {other.name}
+                first.mentions.extend(other.mentions)
+                for t, key in list(index.by_token.items()):
+                    if key == other.key:
+                        index.by_token[t] = first.key
+                del index.actors[other.key]
 
 
 def speaker_labels(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
@@ -436,3 +465,77 @@ def person_details(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
                         code = gaz.demonyms.get(f"{words[i - 2].text} {words[i - 1].text}")
                     if code:
                         actor.details["nationality"] = code
+
+
+def titled_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """ "Ambassador Skoog", "President Trump's": a title followed by one to three capitalised proper
+    nouns that no entity covers names a person."""
+    for token in doc[:-1]:
+        if token.lower_.rstrip(".") not in PERSON_TITLES:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end - token.i <= 3
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].i not in index.by_token
+            and doc[end].lower_ not in TITLES | RANKS
+        ):
+            end += 1
+        if end == token.i + 1:
+            continue
+        span = doc[token.i + 1 : end]
+        name = clean_person(span.text)
+        if not name or known_non_person(gaz, name):
+            continue
+        actor = index.actors.get(f"person:{slug(name)}") or Actor(
+            f"person:{slug(name)}", EntityKind.PERSON, name
+        )
+        index.add(actor, span.start, span.end, span.text)
+
+
+PERSON_TITLES = {
+    "ambassador",
+    "president",
+    "minister",
+    "secretary",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "senator",
+    "madam",
+    "chancellor",
+    "king",
+}
+RANKS = {
+    "major",
+    "general",
+    "staff",
+    "manager",
+    "lieutenant",
+    "colonel",
+    "captain",
+    "commander",
+    "chief",
+    "deputy",
+    "director",
+    "officer",
+    "sergeant",
+    "brigadier",
+    "marshal",
+    "field",
+    "office",
+    "council",
+    "house",
+    "state",
+    "department",
+    "ministry",
+    "foreign",
+    "defense",
+    "defence",
+    "national",
+    "security",
+    "affairs",
+}

@@ -15,6 +15,18 @@ PRONOUNS_PERSON = {"he", "his", "him", "she", "her"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVES = {"which", "who", "that", "whom"}
 ANAPHORIC_NOUNS = {"country", "nation", "state"}
+GROUP_NOUNS = {
+    "fighter",
+    "rebel",
+    "militia",
+    "militant",
+    "paramilitary",
+    "insurgent",
+    "force",
+    "forces",
+    "group",
+}
+GROUP_ADJECTIVES = {"paramilitary", "rebel", "militia", "insurgent", "armed"}
 GENERAL_NOUNS = {"country", "state", "nation", "government", "supplier", "partner", "ally", "power"}
 CLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "prep", "pobj"}
 
@@ -119,6 +131,9 @@ class ActorResolver:
         if direct is not None:
             return direct
         lower = token.lower_
+        group = self._group_anaphor(token)
+        if group is not None:
+            return group
         if self._is_organ(token):
             owner = self._organ_owner(token) or self._bare_organ(token)
             if owner is not None:
@@ -162,6 +177,22 @@ class ActorResolver:
                 if actor is not None and actor.kind != EntityKind.REGION and actor not in out:
                     out.append(actor)
         return out
+
+    def _group_anaphor(self, token: Token) -> Actor | None:
+        """ "those fighters", "the paramilitary forces", "the rebels": the armed group named last."""
+        lemma = token.lemma_.lower()
+        mods = {c.lower_ for c in token.children}
+        if lemma not in GROUP_NOUNS or self._organ_owner(token) is not None:
+            return None
+        if not (mods & {"those", "these", "the"}) or (
+            lemma in {"force", "forces"} and not mods & GROUP_ADJECTIVES
+        ):
+            return None
+        for i in range(token.i - 1, -1, -1):
+            actor = self.index.at(token.doc[i])
+            if actor is not None and actor.org_type == "armed_group":
+                return actor
+        return None
 
     def _previous_state(self, token: Token) -> Actor | None:
         """The state named last before ``token``, outside its own sentence first."""

@@ -16,11 +16,16 @@ from typing import Any
 
 from materiel.model import Entity, EntityKind
 
-HONORIFICS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HONORIFICS = _words(
     "mr mrs ms miss dr prof sir gen general col colonel maj major lt capt captain adm admiral "
-    "president minister secretary ambassador spokesman spokeswoman sheikh".split()
+    "president minister secretary ambassador spokesman spokeswoman sheikh"
 )
-SMALL_WORDS = frozenset("the of and for de la le du al el a an".split())
+SMALL_WORDS = _words("the of and for de la le du al el a an")
 PREFIXES = {
     EntityKind.PERSON: "person",
     EntityKind.ORGANIZATION: "org",
@@ -56,9 +61,10 @@ def name_key(name: str) -> str:
 
 
 def slug(name: str) -> str:
-    """A readable id part: folded words joined by hyphens, in the order written."""
+    """A readable id part: folded words joined by hyphens, in the order written, without honorifics."""
     words = [re.sub(r"[-'’]", "", m.group()) for m in _TOKEN.finditer(fold(name))]
-    text = "-".join(w for w in words if w)
+    kept = [w for w in words if w and w not in HONORIFICS] or [w for w in words if w]
+    text = "-".join(kept)
     return text[:80] or "unnamed"
 
 
@@ -67,7 +73,7 @@ def short_hash(*parts: str, length: int = 10) -> str:
 
 
 def is_acronym(name: str) -> bool:
-    """"IRGC", "KOMID": one word of capitals (three or more), read as a name of an organisation."""
+    """ "IRGC", "KOMID": one word of capitals (three or more), read as a name of an organisation."""
     stripped = name.replace(".", "").strip()
     return len(stripped) >= 3 and stripped.isalpha() and stripped.isupper() and " " not in stripped
 
@@ -81,7 +87,9 @@ def qualifiers(entity: Entity) -> dict[str, set[str]]:
     attrs: dict[str, Any] = entity.attributes or {}
     out: dict[str, set[str]] = {}
     if entity.kind not in (EntityKind.STATE, EntityKind.REGION):
-        countries = {str(v).upper() for v in (entity.country, attrs.get("nationality"), attrs.get("country")) if v}
+        countries = {
+            str(v).upper() for v in (entity.country, attrs.get("nationality"), attrs.get("country")) if v
+        }
         if countries:
             out["country"] = countries
     for key in ("birth_date", "imo"):

@@ -63,6 +63,7 @@ class GraphEvent:
     sources: list[SourceRef] = field(default_factory=list)
     denied_by: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)  # assessment verdicts of its reports
+    why: list[str] = field(default_factory=list)  # how the merge decided (which reports joined, and why)
 
     @property
     def corroboration(self) -> int:

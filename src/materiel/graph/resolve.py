@@ -98,7 +98,9 @@ class Clusters:
         self.members = members
         self.parent = {k: k for k in members}
         self.keys: dict[str, list[str]] = {k: [k] for k in members}
-        self.quals: dict[str, dict[str, set[str]]] = {k: {q: set(v) for q, v in m.quals.items()} for k, m in members.items()}
+        self.quals: dict[str, dict[str, set[str]]] = {
+            k: {q: set(v) for q, v in m.quals.items()} for k, m in members.items()
+        }
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         for pair in cannot:
             a, b = tuple(pair)
@@ -124,12 +126,12 @@ class Clusters:
                 return False
             fa, fb = self.forbidden.get(ra), self.forbidden.get(rb)
             if (fa and not fa.isdisjoint(self.keys[rb])) or (fb and not fb.isdisjoint(self.keys[ra])):
-                self._note(ra, f"kept apart from '{self.members[rb].entity.name}': split by an analyst")
+                self.note(ra, f"kept apart from '{self.members[rb].entity.name}': split by an analyst")
                 return False
             clash = contradiction(self.quals[ra], self.quals[rb])
             if clash:
-                self._note(ra, f"not merged with '{self.members[rb].entity.name}' ({b}): {clash}")
-                self._note(rb, f"not merged with '{self.members[ra].entity.name}' ({a}): {clash}")
+                self.note(ra, f"not merged with '{self.members[rb].entity.name}' ({b}): {clash}")
+                self.note(rb, f"not merged with '{self.members[ra].entity.name}' ({a}): {clash}")
                 return False
         if len(self.keys[ra]) < len(self.keys[rb]):
             ra, rb = rb, ra
@@ -141,10 +143,10 @@ class Clusters:
             self.forbidden[ra].update(self.forbidden.pop(rb))
         for text, n in self.why.pop(rb).items():
             self.why[ra][text] = self.why[ra].get(text, 0) + n
-        self._note(ra, reason)
+        self.note(ra, reason)
         return True
 
-    def _note(self, root: str, text: str) -> None:
+    def note(self, root: str, text: str) -> None:
         notes = self.why[root]
         notes[text] = notes.get(text, 0) + 1
 
@@ -211,8 +213,8 @@ def cluster(members: dict[str, Member], links: Links, list_names: dict[str, str]
             by_entry[entry].append(key)
         for imo in sorted(m.quals.get("imo", ())):
             by_imo[imo].append(key)
-        if m.name_key:
-            by_name[(m.entity.kind, m.name_key)].append(key)
+        if m.name_key and (m.entity.kind != EntityKind.PERSON or " " in m.name_key):
+            by_name[(m.entity.kind, m.name_key)].append(key)  # one-word person names: see _surnames
     for entry, keys in sorted(by_entry.items()):
         c.union_all(keys, f"both matched list entry {entry} '{list_names.get(entry, entry)}'")
     for imo, keys in sorted(by_imo.items()):
@@ -260,9 +262,11 @@ def _containment(c: Clusters, by_name: dict[tuple[EntityKind, str], list[str]]) 
 
 
 def _surnames(c: Clusters, named: list[str]) -> None:
-    """"Putin" joins "Vladimir Putin" when exactly one person has that first or last name."""
+    """A one-word person name ("Putin", "Mr. Kirby") joins the person whose first or last name it is
+    when there is exactly one such person; with none, the one-word mentions of that name are taken
+    as one person; with several, it stays on its own (ambiguous)."""
     ends: dict[str, set[str]] = defaultdict(set)
-    singles: list[str] = []
+    singles: dict[str, list[str]] = defaultdict(list)
     for key in named:
         m = c.members[key]
         if m.entity.kind != EntityKind.PERSON:
@@ -272,18 +276,31 @@ def _surnames(c: Clusters, named: list[str]) -> None:
             ends[words[0]].add(key)
             ends[words[-1]].add(key)
         elif len(words) == 1:
-            singles.append(key)
-    for key in singles:
-        word = c.members[key].name_key
-        roots = {c.find(k) for k in ends.get(word, ())}
-        roots.discard(c.find(key))
-        if len(roots) == 1:
-            root = roots.pop()
-            full = c.members[root].entity.name
-            c.union(key, root, f"'{c.members[key].entity.name}' is a name of the only person so named, '{full}'")
+            singles[words[0]].append(key)
+    for word, keys in sorted(singles.items()):
+        roots = sorted({c.find(k) for k in ends.get(word, ())})
+        if not roots:
+            c.union_all(keys, f"same name '{c.members[keys[0]].entity.name}' (no fuller name known)")
+        elif len(roots) == 1:
+            full = c.members[roots[0]].entity.name
+            for key in keys:
+                c.union(
+                    key,
+                    roots[0],
+                    f"'{c.members[key].entity.name}' is a name of the only person so named, '{full}'",
+                )
+        else:
+            names = ", ".join(sorted({c.members[r].entity.name for r in roots})[:4])
+            for key in keys:
+                c.note(
+                    c.find(key),
+                    f"'{c.members[key].entity.name}' could be {len(roots)} people ({names}): kept apart",
+                )
 
 
-def entities_of(c: Clusters, matches: Iterable[dict[str, Any]]) -> tuple[dict[str, GraphEntity], dict[str, str]]:
+def entities_of(
+    c: Clusters, matches: Iterable[dict[str, Any]]
+) -> tuple[dict[str, GraphEntity], dict[str, str]]:
     """The graph entities of the clusters, and member key -> graph entity id."""
     hits: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for hit in matches:
@@ -331,7 +348,10 @@ def _entity(c: Clusters, root: str, hits: dict[str, list[dict[str, Any]]]) -> Gr
         for hit in hits.get(k, []):
             entry = list_matches.setdefault(
                 hit["list_id"],
-                {f: hit[f] for f in ("list", "list_id", "list_version", "name", "schema", "programs", "score")}
+                {
+                    f: hit[f]
+                    for f in ("list", "list_id", "list_version", "name", "schema", "programs", "score")
+                }
                 | {"documents": []},
             )
             entry["score"] = max(entry["score"], hit["score"])

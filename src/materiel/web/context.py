@@ -35,7 +35,7 @@ class Workspace:
 
     def picture(self) -> Picture:
         """Everything known across documents, as ``materiel.graph.build_picture`` makes it."""
-        from materiel.graph import build_picture
+        from materiel.graph.build import build_picture
 
         with self._lock:
             now = time.monotonic()

@@ -7,6 +7,7 @@ Nothing here decides anything about the facts; it only lays out what extraction 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from materiel.model import Extraction
@@ -37,7 +38,7 @@ class FactSpan:
 
 
 def event_line(event: dict[str, Any], names: dict[str, str]) -> str:
-    """A few words about an event in the contract's shape: its type and its parties by name."""
+    """A few words about an event in the contract's shape: its parties by name (its type said apart)."""
 
     def who(value: Any) -> str:
         if isinstance(value, list):
@@ -46,14 +47,20 @@ def event_line(event: dict[str, Any], names: dict[str, str]) -> str:
 
     kind = str(event.get("type", "event"))
     if kind in ("arms_transfer", "military_support"):
-        return f"{kind.replace('_', ' ')}: {who(event.get('supplier'))} → {who(event.get('recipient'))}"
+        return f"{who(event.get('supplier'))} → {who(event.get('recipient'))}"
     if kind == "designation":
-        return f"designation of {who(event.get('target'))} by {event.get('authority') or '?'}"
+        return f"{who(event.get('target'))}, by {event.get('authority') or '?'}"
     if kind == "denial":
-        return f"denial by {who(event.get('party'))}"
+        return f"by {who(event.get('party'))}"
     if kind == "accusation":
-        return f"accusation by {who(event.get('accusers'))} against {who(event.get('accused'))}"
+        return f"{who(event.get('accusers'))} against {who(event.get('accused'))}"
     return kind.replace("_", " ")
+
+
+def event_lines(extraction: Extraction) -> dict[str, str]:
+    """Event id → a few words about it (``event_line``), for one extraction."""
+    names = {e.id: e.name for e in extraction.entities}
+    return {event.id: event_line(event.to_dict(), names) for event in extraction.events}
 
 
 def fact_spans(extraction: Extraction) -> list[FactSpan]:
@@ -100,7 +107,7 @@ def pieces(text: str, spans: list[FactSpan]) -> list[Piece]:
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     edges = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     out: list[Piece] = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in pairwise(edges):
         covering = [s for s in valid if s.start <= a and b <= s.end]
         covering.sort(key=lambda s: (s.kind != "evidence", s.start, -s.end))
         out.append(Piece(text[a:b], a, covering, [s for s in covering if s.start == a]))
@@ -125,4 +132,64 @@ def paragraphs(text: str, spans: list[FactSpan]) -> list[list[Piece]]:
     return [p for p in out if p]
 
 
-__all__ = ["FactSpan", "Piece", "event_line", "fact_spans", "paragraphs", "pieces"]
+def document_links(picture: Any, doc_id: str) -> tuple[dict[str, str], dict[str, str]]:
+    """For one document of the picture: its entity ids → graph entity ids, and its event ids →
+    the ids of the merged events that cite it."""
+    prefix = f"{doc_id}/"
+    entities = {
+        key[len(prefix) :]: entity.id
+        for entity in picture.entities.values()
+        for key in entity.merged_from
+        if key.startswith(prefix)
+    }
+    events: dict[str, str] = {}
+    for stance in ("asserts", "denies"):  # an event that reports it first, then one it denies
+        for event in picture.events:
+            for source in event.sources:
+                if source.document_id == doc_id and source.stance == stance:
+                    events.setdefault(source.event_id, event.id)
+    return entities, events
+
+
+@dataclass(slots=True)
+class Excerpt:
+    """The sentence in its place: the text before it, the sentence, the text after it."""
+
+    before: str
+    sentence: str
+    after: str
+    cut_before: bool = False
+    cut_after: bool = False
+
+
+def excerpt(text: str, start: int, end: int, context: int = 360) -> Excerpt:
+    """The paragraph around ``text[start:end]`` (at most ``context`` characters either side, cut at a
+    word), with the span itself apart so it can be highlighted where it stands."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    a = max(para_start, start - context)
+    b = min(para_end, end + context)
+    if a > para_start:
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 else a
+    if b < para_end:
+        space = text.rfind(" ", end, b)
+        b = space if space >= 0 else b
+    return Excerpt(text[a:start], text[start:end], text[end:b], a > para_start, b < para_end)
+
+
+__all__ = [
+    "Excerpt",
+    "FactSpan",
+    "Piece",
+    "document_links",
+    "event_line",
+    "event_lines",
+    "excerpt",
+    "fact_spans",
+    "paragraphs",
+    "pieces",
+]

@@ -45,14 +45,27 @@ def categories(event: GraphEvent) -> list[str]:
     return unique([*event.categories, *(str(i.get("category") or "") for i in event.items)])
 
 
+def _item_key(text: str) -> str:
+    key = " ".join(text.casefold().split())
+    return key[:-1] if key.endswith("s") else key
+
+
 def item_texts(event: GraphEvent) -> list[str]:
-    return unique(str(i.get("text") or "") for i in event.items)
+    """The items' texts, each once (``ballistic missile`` and ``ballistic missiles`` are one)."""
+    seen: dict[str, str] = {}
+    for item in event.items:
+        text = str(item.get("text") or "").strip()
+        if text:
+            seen.setdefault(_item_key(text), text)
+    return list(seen.values())
 
 
 def quantities(event: GraphEvent) -> list[str]:
     """``"12 (Kh-23 missiles)"`` for every item that states a quantity."""
     return [
-        f"{i['quantity']} ({i.get('text') or i.get('category') or 'items'})" for i in event.items if i.get("quantity")
+        f"{i['quantity']} ({i.get('text') or i.get('category') or 'items'})"
+        for i in event.items
+        if i.get("quantity")
     ]
 
 
@@ -65,6 +78,20 @@ def consideration(event: GraphEvent) -> list[str]:
         else:
             out.append(str(value))
     return unique(out)
+
+
+def items_with_quantities(event: GraphEvent) -> str:
+    """``"artillery shells (1 million), missiles"``: the items as the reports give them, with quantities."""
+    texts: dict[str, str] = {}
+    amounts: dict[str, list[str]] = {}
+    for item in event.items:
+        text = str(item.get("text") or CATEGORY_WORDS.get(str(item.get("category")), "items"))
+        key = _item_key(text)
+        texts.setdefault(key, text)
+        if item.get("quantity") and str(item["quantity"]) not in amounts.setdefault(key, []):
+            amounts[key].append(str(item["quantity"]))
+    parts = {k: t + (f" ({'; '.join(amounts[k])})" if amounts.get(k) else "") for k, t in texts.items()}
+    return ", ".join(parts.values()) if parts else items_phrase(event)
 
 
 def items_phrase(event: GraphEvent) -> str:
@@ -183,6 +210,27 @@ def authority_entity(picture: Picture, authority: str) -> str | None:
         if entity.kind == "state" and (entity.country or "").upper() == authority.upper():
             return entity.id
     return None
+
+
+def designation_authority_entity(picture: Picture, event: GraphEvent) -> str | None:
+    """The picture's entity for a designation's authority (the merge's ``authority_entity`` if set)."""
+    hinted = event.roles.get("authority_entity")
+    if isinstance(hinted, str) and hinted in picture.entities:
+        return hinted
+    authority = designation_authority(event)
+    return authority_entity(picture, authority) if authority else None
+
+
+def role_values(event: GraphEvent, key: str) -> list[str]:
+    """A role's values as text (merged reports give a list; one report a single value)."""
+    value = event.roles.get(key)
+    if isinstance(value, list | tuple):
+        return unique(str(v) for v in value)
+    return [str(value)] if value else []
+
+
+def role_text(event: GraphEvent, key: str) -> str:
+    return "; ".join(role_values(event, key))
 
 
 def event_parties(event: GraphEvent) -> list[str]:

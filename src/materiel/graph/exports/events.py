@@ -63,7 +63,7 @@ def _first(value: Any) -> str | None:
 def _actors(picture: Picture, event: GraphEvent) -> tuple[str | None, str | None]:
     if event.type == "designation":
         authority = common.designation_authority(event)
-        actor = common.authority_entity(picture, authority) if authority else None
+        actor = common.designation_authority_entity(picture, event)
         return actor or authority, common.designation_target(event)
     if event.type == "denial":
         parties = common.denial_party(event)

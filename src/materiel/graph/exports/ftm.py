@@ -103,9 +103,10 @@ def _graph_entity(entity: GraphEntity) -> dict[str, Any]:
     notes = []
     for match in entity.list_matches:
         programs = ", ".join(str(p) for p in match.get("programs") or [])
+        how = "match" if match.get("match", True) else "near miss"
         notes.append(
-            f"Screening {'match' if match.get('match', True) else 'near miss'}: {match.get('list', '?')} "
-            f"{match.get('list_id', '?')} {match.get('name', '')} ({programs}) score {match.get('score', '?')}"
+            f"Screening {how}: {match.get('list', '?')} {match.get('list_id', '?')} "
+            f"{match.get('name', '')} ({programs}) score {match.get('score', '?')}"
         )
     props["notes"] = notes
     extra = {
@@ -195,7 +196,10 @@ def _transfer(picture: Picture, event: GraphEvent, schemas: dict[str, str]) -> I
         ],
         "description": [_standing(picture, event)],
     }
-    for role, party, country_prop in (("sender", supplier, "originCountry"), ("receiver", recipient, "destinationCountry")):
+    for role, party, country_prop in (
+        ("sender", supplier, "originCountry"),
+        ("receiver", recipient, "destinationCountry"),
+    ):
         if not party:
             continue
         schema = schemas.get(party)
@@ -231,14 +235,14 @@ def _designation(picture: Picture, event: GraphEvent, schemas: dict[str, str]) -
     if not target or target not in schemas:
         return
     authority = common.designation_authority(event) or ""
-    state = common.authority_entity(picture, authority)
+    state = common.designation_authority_entity(picture, event)
     when = common.designation_date(event)
     props: dict[str, list[str]] = {
         **_sourcing(picture, event),
         "entity": [entity_id(target)],
         "authority": [picture.name(state) if state and state != authority else authority],
-        "program": [str(event.roles.get("basis") or "")],
-        "reason": [str(event.roles.get("reason") or "")],
+        "program": [common.role_text(event, "basis")],
+        "reason": [common.role_text(event, "reason")],
         "startDate": [common.iso(when)],
         "country": _country(picture.entities[state].country if state else None),
         "summary": [f"Reported designation of {picture.name(target)} by {authority or 'an authority'}."],
@@ -274,7 +278,9 @@ def _other_event(picture: Picture, event: GraphEvent, schemas: dict[str, str]) -
     yield _entity("Event", ftm_id("event", event.id), props, _event_extra(event))
 
 
-def _mentions(picture: Picture, entity: GraphEntity, schema: str, known_docs: set[str]) -> Iterator[dict[str, Any]]:
+def _mentions(
+    picture: Picture, entity: GraphEntity, schema: str, known_docs: set[str]
+) -> Iterator[dict[str, Any]]:
     for doc in entity.documents:
         if doc not in known_docs:
             continue
@@ -289,7 +295,9 @@ def _mentions(picture: Picture, entity: GraphEntity, schema: str, known_docs: se
             yield _entity("Mention", ftm_id("mention", key), props, {"entity": entity.id, "document": doc})
         else:
             props = {"document": [document_id(doc)], "entity": [entity_id(entity.id)], "role": ["mentioned"]}
-            yield _entity("Documentation", ftm_id("doc-link", key), props, {"entity": entity.id, "document": doc})
+            yield _entity(
+                "Documentation", ftm_id("doc-link", key), props, {"entity": entity.id, "document": doc}
+            )
 
 
 def to_ftm(picture: Picture) -> Iterator[dict[str, Any]]:

@@ -123,7 +123,9 @@ class _Graph:
                     self.edge(broker, party, event, type="brokering", side=side, label=f"brokered ({side})")
         elif event.type == "designation":
             authority = common.designation_authority(event) or "unknown authority"
-            source = common.authority_entity(picture, authority) or self.node(f"authority:{authority}", "authority")
+            source = common.designation_authority_entity(picture, event) or self.node(
+                f"authority:{authority}", "authority"
+            )
             when = common.designation_date(event)
             self.edge(
                 source,
@@ -173,7 +175,9 @@ def to_graphml(picture: Picture) -> str:
         for name, value in attrs.items():
             ET.SubElement(node, f"{{{NS}}}data", {"key": ids[("node", name)]}).text = _value(value)
     for n, (source, target, attrs) in enumerate(graph.edges):
-        edge = ET.SubElement(body, f"{{{NS}}}edge", {"id": f"e{n}", "source": _value(source), "target": _value(target)})
+        edge = ET.SubElement(
+            body, f"{{{NS}}}edge", {"id": f"e{n}", "source": _value(source), "target": _value(target)}
+        )
         for name, value in attrs.items():
             ET.SubElement(edge, f"{{{NS}}}data", {"key": ids[("edge", name)]}).text = _value(value)
     ET.indent(root)

@@ -30,7 +30,11 @@ def require_token(request: Request) -> None:
     if not expected:
         raise ApiError(403, "write endpoints are off: the server has no write token (MATERIEL_WEB_TOKEN)")
     auth = request.headers.get("authorization", "")
-    given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get("x-materiel-token", "")
+    given = (
+        auth[7:].strip()
+        if auth.lower().startswith("bearer ")
+        else request.headers.get("x-materiel-token", "")
+    )
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):
         raise ApiError(
             401,

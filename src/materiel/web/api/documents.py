@@ -92,7 +92,9 @@ class DocumentDetail(DocumentSummary):
     text: str
     extracted: bool
     skipped: str | None = None
-    extraction: dict[str, Any] | None = Field(None, description="The extraction, in the contract's JSON shape.")
+    extraction: dict[str, Any] | None = Field(
+        None, description="The extraction, in the contract's JSON shape."
+    )
     spans: list[FactSpanOut] = Field(default_factory=list, description="Every mention and evidence span.")
     screening: dict[str, Any] | None = Field(None, description="Its entities screened against the lists.")
     findings: list[dict[str, Any]] = Field(default_factory=list)
@@ -118,7 +120,9 @@ def check_id(doc_id: str) -> str:
     return doc_id
 
 
-def find_documents(ws: Workspace, q: str | None, publisher: str | None, since: date | None, until: date | None) -> list[Document]:
+def find_documents(
+    ws: Workspace, q: str | None, publisher: str | None, since: date | None, until: date | None
+) -> list[Document]:
     docs = ws.store.list_documents(publisher=publisher, since=since, until=until)
     if q:
         needle = q.casefold()
@@ -148,7 +152,7 @@ def list_docs(
     ] = None,
 ) -> dict[str, Any]:
     """Stored documents (publication order unless ``sort`` says otherwise), without their text."""
-    docs = sort_by(find_documents(ws, q, publisher, since, until), sort, SORTS)  # type: ignore[arg-type]
+    docs = sort_by(find_documents(ws, q, publisher, since, until), sort, SORTS)
     page = paginate(docs, paging)
     page["items"] = [summary(d) for d in page["items"]]
     return page
