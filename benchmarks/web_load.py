@@ -54,7 +54,9 @@ def make_store(folder: Path) -> tuple[str, list[str], str]:
 
     url = f"sqlite:///{folder / 'bench.db'}"
     if (SHARED_LISTS / "ofac_sdn.csv").exists():
-        paths = [SHARED_LISTS / n for n in ("ofac_sdn.csv", "ofac_add.csv", "ofac_alt.csv", "un_consolidated.xml")]
+        paths = [
+            SHARED_LISTS / n for n in ("ofac_sdn.csv", "ofac_add.csv", "ofac_alt.csv", "un_consolidated.xml")
+        ]
         what = "OFAC SDN + UN consolidated (../shared/data/sanctions)"
     else:
         paths = copy_lists(folder / "lists")
@@ -93,7 +95,9 @@ def start_server(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not answer within 60 s")
 
 
-async def run_clients(base: str, names: list[str], clients: int, seconds: float, max_requests: int) -> dict[str, object]:
+async def run_clients(
+    base: str, names: list[str], clients: int, seconds: float, max_requests: int
+) -> dict[str, object]:
     latencies: list[float] = []
     errors: dict[str, int] = {}
     sent = 0
@@ -145,7 +149,9 @@ async def run_clients(base: str, names: list[str], clients: int, seconds: float,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="Stop after this many in all.")
@@ -160,7 +166,9 @@ def main() -> None:
         server = start_server(url, port, folder / "server.log")
         base = f"http://127.0.0.1:{port}"
         httpx.post(f"{base}/screen", json={"queries": [{"name": names[0]}]}, timeout=120)  # opens the index
-        print(f"lists: {what}; {args.clients} clients for {args.seconds:g} s against {base} (one uvicorn process)")
+        print(
+            f"lists: {what}; {args.clients} clients for {args.seconds:g} s against {base} (one process)"
+        )
         result = asyncio.run(run_clients(base, names, args.clients, args.seconds, args.max_requests))
         print(
             f"{result['ok']:,} screenings in {result['seconds']} s: {result['throughput_rps']} req/s; "

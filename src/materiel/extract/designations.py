@@ -174,6 +174,34 @@ class DesignationRules:
                 out += [t for obj in objs for t in self._expand(obj, depth + 1)]
         return out
 
+    def _vessels(self, heads: list[Token], resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
+        """Names listed as ships are vessels, even where NER took them for people ("the Captain
+        Yakubovich") or gave them no type ("the Maria")."""
+        out: list[Actor] = []
+        for tok in [t for h in heads for t in self._expand(h)]:
+            actor = resolver.index.at(tok) or name_actor(tok, resolver.index, gaz)
+            if actor is None and tok.pos_ == "PROPN" and tok.is_title:
+                actor = resolver.index.add(
+                    Actor(f"vessel:{tok.lower_}", EntityKind.VESSEL, tok.text), tok.i, tok.i + 1, tok.text
+                )
+            if actor is not None and actor.kind in {EntityKind.PERSON, EntityKind.ORGANIZATION}:
+                actor.kind = EntityKind.VESSEL
+            if actor is not None and actor.kind == EntityKind.VESSEL and actor not in out:
+                out.append(actor)
+        return out
+
+    def _published_list(self, token: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
+        """ "released a list of new Russian targets, including A, B and C"."""
+        if token.lemma_.lower() != "list" or token.pos_ != "NOUN":
+            return []
+        members = [o for o in prep_objects(token, {"of"}) if o.lemma_.lower() in LISTED_NOUNS | {"target"}]
+        if not members:
+            return []
+        heads = prep_objects(token, {"including"}) + [
+            x for m in members for x in prep_objects(m, {"including"})
+        ]
+        return self._target_actors(heads, resolver, gaz)
+
     def _target_actors(self, heads: list[Token], resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
         out: list[Actor] = []
         for head in heads:
@@ -241,6 +269,8 @@ class DesignationRules:
             ]
             for subject in subjects:
                 heads += _with_hung_names(subject, resolver)
+            if any(t.lemma_.lower() in gaz.vessel_words for t in subjects):  # "three ships – A, B and C –"
+                return self._vessels([h for h in heads if h.pos_ == "PROPN"], resolver, gaz)
         else:
             heads += children(trigger, {"dobj"})
             heads += prep_objects(trigger, {"including"})  # "added 12 people to its list, including X"
@@ -379,6 +409,8 @@ class DesignationRules:
                     targets = self._list_targets(token, resolver, gaz)
                     if not targets and out and sent.start - out[-1].sentence.end <= 60:
                         targets = self._named_members(token, resolver, gaz)
+                if not targets and token.pos_ == "NOUN":
+                    targets = self._published_list(token, resolver, gaz)
                 if not targets:
                     continue
                 authority, actor = self._authority(token, sent, resolver)

@@ -77,6 +77,11 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
     ):
         return Actor(f"vessel:{slug(text)}", EntityKind.VESSEL, text)  # "the vessel Chon Ma San"
     if ent.label_ == "PERSON" or (ent.label_ == "" and ent.root.ent_type_ == "PERSON"):
+        while len(ent) > 1 and ent[0].tag_ in {"VBG", "VB", "VBD", "VBN", "JJ"}:
+            ent = ent[1:]  # "Welcoming Pezeshkian", "Hailed Putin": the verb is not part of the name
+            text = ent.text
+        if any(t.lower_ in gaz.weapons for t in ent):
+            return None  # "Javelin anti-tank": a weapon, not a person
         if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ != "PROPN":
             return None  # "Debris showed ...": a capitalised common word, not a name
         if len(ent) == 1 and ent[0].tag_ == "NNPS":

@@ -2,7 +2,7 @@
 
 The cross-document picture (``materiel.graph``) is rebuilt at most every ``cache_seconds`` and at
 once after a write through the app; the screening index is reopened only when the loaded lists
-change (their fingerprint, one small query per request).
+change (their fingerprint, one small query at most every second).
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from materiel.screen.lists import list_lists
 from materiel.screen.screening import CandidateIndex, fingerprint, store_index
 from materiel.store import Store
 from materiel.web.settings import WebSettings
+
+INDEX_CHECK_S = 1.0
+"""How long the name index is used before the loaded lists are checked for a change."""
 
 if TYPE_CHECKING:
     from materiel.graph.records import Picture
@@ -31,6 +34,7 @@ class Workspace:
         self._picture_at = 0.0
         self._index: CandidateIndex | None = None
         self._index_key: str | None = None
+        self._index_checked = 0.0
         self.generation = 0  # bumped by every write through the app
 
     def picture(self) -> Picture:
@@ -46,12 +50,18 @@ class Workspace:
             return picture
 
     def index(self) -> CandidateIndex:
-        """The candidate index of the loaded lists (reopened when they change)."""
+        """The candidate index of the loaded lists, reopened when they change (checked at most
+        every ``INDEX_CHECK_S`` seconds, and at once after a write through the app)."""
+        now = time.monotonic()
+        with self._lock:
+            if self._index is not None and now - self._index_checked < INDEX_CHECK_S:
+                return self._index
         key = fingerprint(list_lists(self.store))
         with self._lock:
             if self._index is None or key != self._index_key:
                 self._index = store_index(self.store)
                 self._index_key = key
+            self._index_checked = now
             return self._index
 
     def changed(self) -> None:
