@@ -86,6 +86,12 @@ DENIALS = [
     ("Kremlin spokesman Dmitry Peskov rejected the allegations of arms purchases as baseless.", {"RU"}),
     ("Beijing has insisted that it does not provide weapons to Russia.", {"CN"}),
     ("Moscow has repeatedly denied receiving weapons from Pyongyang.", {"RU"}),
+    ("Iran rejects supplying weapons to the Houthis.", {"IR"}),
+    ("India rejected a Russian offer to build submarines.", set()),  # rejecting an offer is no denial
+    (
+        "Sudan accused the UAE of arming the RSF. Those fighters and the Gulf state deny the charges.",
+        {"Rapid Support Forces", "AE"},
+    ),
     ("Both parties deny any arms deals, though Russia and North Korea have grown closer.", set()),
 ]
 

@@ -60,6 +60,7 @@ class Gazetteer:
     vessel_words: frozenset[str] = frozenset()
     byline_patterns: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    state_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> {"AE", "SA", ...}
 
     def state_code(self, surface: str) -> str | None:
         """The ISO code a surface form stands for, whether a name, demonym or metonym."""
@@ -196,6 +197,8 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         _load_orgs(gaz, data)
         _load_regions(gaz, data)
         _load_weapons(gaz, data)
+        for qualifier, codes in data.get("state_groups", {}).items():
+            gaz.state_groups[str(qualifier).lower()] = frozenset(str(c) for c in codes)
         gaz.org_words = gaz.org_words | {str(w).lower() for w in data.get("organization_words", [])}
         gaz.vessel_words = gaz.vessel_words | {str(w).lower() for w in data.get("vessel_words", [])}
         gaz.byline_patterns = (*gaz.byline_patterns, *data.get("byline_patterns", []))

@@ -88,8 +88,15 @@ class StatementRules(DesignationRules):
                 region = [t.i for o in objects for t in o.subtree]
                 if any(o.lower_ in {"which", "this", "that", "it", "them"} for o in objects):
                     region += list(range(sent.start, token.i))  # "..., which Pyongyang and Moscow deny"
-                about = any(i in topical for i in region) or any(
-                    doc[i].lemma_.lower() in claims for i in region
+                has_claim = any(doc[i].lemma_.lower() in claims for i in region)
+                # "deny" a supply is enough; "reject"/"dismiss" must reject a claim ("rejected an offer" is no denial)
+                direct_supply = any(
+                    o.i in topical and o.pos_ == "VERB" for o in objects
+                )  # "rejects supplying arms"
+                about = (
+                    has_claim
+                    or direct_supply
+                    or (lemma in {"deny", "denial"} and any(i in topical for i in region))
                 )
                 if not about:
                     continue

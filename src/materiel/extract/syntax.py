@@ -134,16 +134,20 @@ class ActorResolver:
         group = self._group_anaphor(token)
         if group is not None:
             return group
+        if token.lemma_.lower() in ANAPHORIC_NOUNS and any(
+            c.lower_ in {"that", "this", "the"} for c in token.children
+        ):
+            # "from that country", "the Gulf state"
+            qualifiers = [c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+            allowed = next((self.gaz.state_groups[q] for q in qualifiers if q in self.gaz.state_groups), None)
+            if allowed is not None or not self._is_organ(token):
+                return self._previous_state(token, allowed)
         if self._is_organ(token):
             owner = self._organ_owner(token) or self._bare_organ(token)
             if owner is not None:
                 return owner
         if lower in RELATIVES and token.head.dep_ == "relcl":  # "Iran, which has provided ..."
             return self.actor(token.head.head)
-        if token.lemma_.lower() in ANAPHORIC_NOUNS and any(
-            c.lower_ in {"that", "this", "the"} for c in token.children
-        ):  # "from that country", "the regime"
-            return self._previous_state(token)
         if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
             return self._antecedent(token, person=lower in PRONOUNS_PERSON)
         for child in token.children:  # "a private mercenary company, the Wagner Group"
@@ -194,12 +198,17 @@ class ActorResolver:
                 return actor
         return None
 
-    def _previous_state(self, token: Token) -> Actor | None:
-        """The state named last before ``token``, outside its own sentence first."""
+    def _previous_state(self, token: Token, allowed: frozenset[str] | None = None) -> Actor | None:
+        """The state named last before ``token``'s sentence (one of ``allowed`` when the phrase
+        narrows it: "the Gulf state")."""
         doc = token.doc
         for i in range(token.sent.start - 1, -1, -1):
             actor = self.index.at(doc[i])
-            if actor is not None and actor.kind == EntityKind.STATE:
+            if (
+                actor is not None
+                and actor.kind == EntityKind.STATE
+                and (allowed is None or actor.country in allowed)
+            ):
                 return actor
         return None
 
