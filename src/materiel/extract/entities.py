@@ -233,7 +233,9 @@ def _names_as_written(index: ActorIndex) -> None:
             (a[4:] if a.lower().startswith("the ") else a for a in actor.aliases),
             key=lambda a: (-len(a.split()), a),
         )
-        if not any(canonical & {w[:5] for w in a.lower().replace("-", " ").split()} for a in written):
+        written = [a for a in written if not (a.isupper() and len(a) <= 6)]  # "RSF": keep the full name
+        shared = any(canonical & {w[:5] for w in a.lower().replace("-", " ").split()} for a in written)
+        if written and not shared:
             actor.aliases.add(actor.name)
             actor.name = written[0]
 

@@ -89,7 +89,7 @@ class StatementRules(DesignationRules):
                 if any(o.lower_ in {"which", "this", "that", "it", "them"} for o in objects):
                     region += list(range(sent.start, token.i))  # "..., which Pyongyang and Moscow deny"
                 has_claim = any(doc[i].lemma_.lower() in claims for i in region)
-                # "deny" a supply is enough; "reject"/"dismiss" must reject a claim ("rejected an offer" is no denial)
+                # "deny" a supply is enough; "reject" must reject a claim ("rejected an offer" is no denial)
                 direct_supply = any(
                     o.i in topical and o.pos_ == "VERB" for o in objects
                 )  # "rejects supplying arms"
