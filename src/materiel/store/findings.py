@@ -6,37 +6,15 @@ writes and reads them, as the plain dicts of ``Finding.to_dict()`` / ``Designati
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.errors import MaterielError, StoreError
+from materiel.store.connection import connect
 from materiel.store.finding_models import DesignationCheckRow, FindingRow
 from materiel.store.store import Store
-
-
-@contextmanager
-def _connect(store: Store, what: str, *, write: bool) -> Iterator[Connection]:
-    try:
-        if write:
-            with store.engine.begin() as conn:
-                yield conn
-        else:
-            with store.engine.connect() as conn:
-                yield conn
-    except MaterielError:
-        raise
-    except SQLAlchemyError as exc:
-        orig = getattr(exc, "orig", None)
-        reason = str(orig if orig is not None else exc).strip().splitlines()
-        raise StoreError(
-            f"cannot {what}: {reason[0] if reason else type(exc).__name__}", source=store.url
-        ) from exc
 
 
 def _date(value: Any) -> date | None:
@@ -82,7 +60,7 @@ def replace_assessment(
         }
         for i, c in enumerate(checks)
     ]
-    with _connect(store, f"save the findings of document {document_id}", write=True) as conn:
+    with connect(store, f"save the findings of document {document_id}", write=True) as conn:
         conn.execute(delete(FindingRow).where(FindingRow.document_id == document_id))
         conn.execute(delete(DesignationCheckRow).where(DesignationCheckRow.document_id == document_id))
         if finding_rows:
@@ -124,7 +102,7 @@ def list_findings(
     query = query.order_by(FindingRow.document_id, FindingRow.position)
     if limit is not None:
         query = query.limit(limit)
-    with _connect(store, "read the findings", write=False) as conn:
+    with connect(store, "read the findings", write=False) as conn:
         return [dict(row.data) for row in conn.execute(query)]
 
 
@@ -133,14 +111,14 @@ def list_designation_checks(store: Store, *, document: str | None = None) -> lis
     if document:
         query = query.where(DesignationCheckRow.document_id == document)
     query = query.order_by(DesignationCheckRow.document_id, DesignationCheckRow.position)
-    with _connect(store, "read the designation checks", write=False) as conn:
+    with connect(store, "read the designation checks", write=False) as conn:
         return [dict(row.data) for row in conn.execute(query)]
 
 
 def count_findings(store: Store) -> dict[str, int]:
     """Verdict -> number of stored findings."""
     query = select(FindingRow.verdict, func.count()).group_by(FindingRow.verdict)
-    with _connect(store, "count the findings", write=False) as conn:
+    with connect(store, "count the findings", write=False) as conn:
         return {str(v): int(n) for v, n in conn.execute(query)}
 
 

@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from materiel.errors import StoreError
 from materiel.model import Document, Extraction
 from materiel.store import codec
+from materiel.store.connection import connect
 from materiel.store.finding_models import FindingRow
 from materiel.store.graph_models import GraphDecisionRow
-from materiel.store.lists import _connect
 from materiel.store.models import DocumentRow, EntityRow, EventRow, EvidenceRow, ExtractionRow, MentionRow
 from materiel.store.screening_models import ScreeningMatchRow
 from materiel.store.store import Store
@@ -138,7 +138,7 @@ def screening_matches(store: Store) -> list[dict[str, Any]]:
         .where(ScreeningMatchRow.match.is_(True))
         .order_by(ScreeningMatchRow.document_id, ScreeningMatchRow.position)
     )
-    with _connect(store, "read the screenings", write=False) as conn:
+    with connect(store, "read the screenings", write=False) as conn:
         return [
             {
                 "document_id": r.document_id,
@@ -161,7 +161,7 @@ def findings_by_document(store: Store) -> list[tuple[str, dict[str, Any]]]:
     query = select(FindingRow.document_id, FindingRow.data).order_by(
         FindingRow.document_id, FindingRow.position
     )
-    with _connect(store, "read the findings", write=False) as conn:
+    with connect(store, "read the findings", write=False) as conn:
         return [(str(doc_id), dict(data)) for doc_id, data in conn.execute(query)]
 
 
@@ -177,7 +177,7 @@ def add_decision(
         "note": note,
         "created_at": datetime.now(UTC),
     }
-    with _connect(store, f"record the {action} decision", write=True) as conn:
+    with connect(store, f"record the {action} decision", write=True) as conn:
         result = conn.execute(insert(GraphDecisionRow).returning(GraphDecisionRow.id), [row])
         return int(result.scalar_one())
 
@@ -185,7 +185,7 @@ def add_decision(
 def list_decisions(store: Store) -> list[dict[str, Any]]:
     """Every recorded decision, oldest first."""
     query = select(GraphDecisionRow.__table__).order_by(GraphDecisionRow.id)
-    with _connect(store, "read the graph decisions", write=False) as conn:
+    with connect(store, "read the graph decisions", write=False) as conn:
         out = []
         for r in conn.execute(query):
             created = r.created_at
@@ -207,7 +207,7 @@ def list_decisions(store: Store) -> list[dict[str, Any]]:
 
 def remove_decision(store: Store, decision_id: int) -> bool:
     """Forget one decision; False if there was none with this id."""
-    with _connect(store, "remove the graph decision", write=True) as conn:
+    with connect(store, "remove the graph decision", write=True) as conn:
         result = conn.execute(delete(GraphDecisionRow).where(GraphDecisionRow.id == decision_id))
         return bool(result.rowcount)
 

@@ -8,16 +8,15 @@ transaction, with bulk inserts: on any error the previous version stays in place
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
-from materiel.errors import MaterielError, StoreError
+from materiel.errors import StoreError
+from materiel.store.connection import connect
 from materiel.store.list_models import (
     ListDiffRow,
     ListEntryRow,
@@ -78,25 +77,6 @@ class EntryRecord:
 Progress = Callable[[int, int], None]
 
 
-@contextmanager
-def _connect(store: Store, what: str, *, write: bool) -> Iterator[Connection]:
-    try:
-        if write:
-            with store.engine.begin() as conn:
-                yield conn
-        else:
-            with store.engine.connect() as conn:
-                yield conn
-    except MaterielError:
-        raise
-    except SQLAlchemyError as exc:
-        orig = getattr(exc, "orig", None)
-        reason = str(orig if orig is not None else exc).strip().splitlines()
-        raise StoreError(
-            f"cannot {what}: {reason[0] if reason else type(exc).__name__}", source=store.url
-        ) from exc
-
-
 def _version(row: Any) -> ListVersion:
     return ListVersion(
         id=row.id,
@@ -119,7 +99,7 @@ def current_version(store: Store, key: str) -> ListVersion | None:
     query = select(ListVersionRow.__table__).where(
         ListVersionRow.key == key, ListVersionRow.current.is_(True)
     )
-    with _connect(store, "read the lists", write=False) as conn:
+    with connect(store, "read the lists", write=False) as conn:
         row = conn.execute(query).first()
     return _version(row) if row is not None else None
 
@@ -130,14 +110,14 @@ def list_versions(store: Store, *, history: bool = False) -> list[ListVersion]:
     if not history:
         query = query.where(ListVersionRow.current.is_(True))
     query = query.order_by(ListVersionRow.key, ListVersionRow.version)
-    with _connect(store, "read the lists", write=False) as conn:
+    with connect(store, "read the lists", write=False) as conn:
         return [_version(row) for row in conn.execute(query)]
 
 
 def entry_data(store: Store, key: str) -> dict[str, dict[str, Any]]:
     """Entry id → stored data of the current version of list ``key``."""
     query = select(ListEntryRow.id, ListEntryRow.data).where(ListEntryRow.list_key == key)
-    with _connect(store, "read the list entries", write=False) as conn:
+    with connect(store, "read the list entries", write=False) as conn:
         return {row.id: row.data for row in conn.execute(query)}
 
 
@@ -161,7 +141,7 @@ def replace_list(
     diff was computed against; if another load made a newer one meanwhile, StoreError.
     """
     key = version.key
-    with _connect(store, f"store the list {key}", write=True) as conn:
+    with connect(store, f"store the list {key}", write=True) as conn:
         current = conn.execute(
             select(ListVersionRow.id, ListVersionRow.version).where(
                 ListVersionRow.key == key, ListVersionRow.current.is_(True)
@@ -250,14 +230,14 @@ def iter_entry_data(store: Store, keys: Sequence[str] | None = None) -> Iterator
     query = select(ListEntryRow.data).order_by(ListEntryRow.list_key, ListEntryRow.id)
     if keys is not None:
         query = query.where(ListEntryRow.list_key.in_(list(keys)))
-    with _connect(store, "read the list entries", write=False) as conn:
+    with connect(store, "read the list entries", write=False) as conn:
         result = conn.execution_options(yield_per=BATCH).execute(query)
         for row in result:
             yield row.data
 
 
 def get_entry_data(store: Store, entry_id: str) -> dict[str, Any] | None:
-    with _connect(store, "read the list entries", write=False) as conn:
+    with connect(store, "read the list entries", write=False) as conn:
         return conn.execute(select(ListEntryRow.data).where(ListEntryRow.id == entry_id)).scalar()
 
 
@@ -266,7 +246,7 @@ def names_by_key(store: Store, key: str, *, lists: Sequence[str] | None = None) 
     query = select(ListNameRow.entry_id, ListNameRow.kind, ListNameRow.name).where(ListNameRow.key == key)
     if lists is not None:
         query = query.where(ListNameRow.list_key.in_(list(lists)))
-    with _connect(store, "read the list names", write=False) as conn:
+    with connect(store, "read the list names", write=False) as conn:
         return [(r.entry_id, r.kind, r.name) for r in conn.execute(query)]
 
 
@@ -286,7 +266,7 @@ def list_diffs(store: Store, key: str | None = None, *, limit: int | None = None
         query = query.where(ListDiffRow.key == key)
     if limit is not None:
         query = query.limit(limit)
-    with _connect(store, "read the list diffs", write=False) as conn:
+    with connect(store, "read the list diffs", write=False) as conn:
         return [
             ListDiff(
                 key=r.key,
@@ -315,7 +295,7 @@ def trigram_ready(store: Store) -> bool:
     if store.engine.dialect.name != "postgresql":
         return False
     query = text("SELECT indexdef FROM pg_indexes WHERE tablename = 'list_names' AND indexname = :name")
-    with _connect(store, "read the list index", write=False) as conn:
+    with connect(store, "read the list index", write=False) as conn:
         definition = conn.execute(query, {"name": NAME_KEY_INDEX}).scalar()
     return definition is not None and "gin_trgm_ops" in str(definition)
 
@@ -355,7 +335,7 @@ def trigram_candidates(
         query = query.where(ListEntryRow.schema.in_(list(schemas)))
     if lists is not None:
         query = query.where(ListNameRow.list_key.in_(list(lists)))
-    with _connect(store, "search the list names", write=False) as conn:
+    with connect(store, "search the list names", write=False) as conn:
         for setting, value in (
             ("pg_trgm.similarity_threshold", TRIGRAM_SIMILARITY),
             ("pg_trgm.word_similarity_threshold", TRIGRAM_WORD_SIMILARITY),

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from materiel.store.lists import _connect
+from materiel.store.connection import connect
 from materiel.store.screening_models import ScreeningMatchRow, ScreeningRow
 from materiel.store.store import Store
 
@@ -85,7 +85,7 @@ class DocumentScreening:
 def save_screening(store: Store, screening: DocumentScreening) -> None:
     """Store ``screening``, replacing the document's earlier one (one transaction)."""
     doc_id = screening.document_id
-    with _connect(store, f"store the screening of document {doc_id}", write=True) as conn:
+    with connect(store, f"store the screening of document {doc_id}", write=True) as conn:
         conn.execute(delete(ScreeningMatchRow).where(ScreeningMatchRow.document_id == doc_id))
         conn.execute(delete(ScreeningRow).where(ScreeningRow.document_id == doc_id))
         conn.execute(
@@ -146,7 +146,7 @@ def _hit(row: Any) -> ScreeningHit:
 
 def get_screening(store: Store, document_id: str) -> DocumentScreening | None:
     """The stored screening of a document (exact id), or None if it was never screened."""
-    with _connect(store, "read the screenings", write=False) as conn:
+    with connect(store, "read the screenings", write=False) as conn:
         head = conn.execute(
             select(ScreeningRow.__table__).where(ScreeningRow.document_id == document_id)
         ).first()
@@ -178,7 +178,7 @@ def documents_matching(store: Store, list_entry_id: str) -> list[tuple[str, Scre
         .where(ScreeningMatchRow.list_entry_id == list_entry_id, ScreeningMatchRow.match.is_(True))
         .order_by(ScreeningMatchRow.document_id, ScreeningMatchRow.position)
     )
-    with _connect(store, "read the screenings", write=False) as conn:
+    with connect(store, "read the screenings", write=False) as conn:
         return [(r.document_id, _hit(r)) for r in conn.execute(query)]
 
 
