@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -260,9 +260,3 @@ class Extraction:
         if self.skipped:
             out["skipped"] = self.skipped
         return out
-
-
-def as_dict(obj: Any) -> dict[str, Any]:
-    """Plain-dict copy of any record above (dates stay ``date`` objects)."""
-    result: dict[str, Any] = asdict(obj)
-    return result

@@ -366,15 +366,3 @@ def build_piece(doc: Doc, offset: int, published: date | None, rules: StatementR
         *accusation_events(facts, offset, transfers),
     ]
     return result
-
-
-def status_rank(status: TransferStatus | None) -> int:
-    order = [
-        TransferStatus.ALLEGED,
-        TransferStatus.SOUGHT,
-        TransferStatus.PLANNED,
-        TransferStatus.ATTEMPTED,
-        TransferStatus.AGREED,
-        TransferStatus.DELIVERED,
-    ]
-    return order.index(status) if status in order else -1

@@ -10,9 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from materiel.extract.gazetteer import Gazetteer
-from materiel.model import Item, ItemCategory
-
-CATEGORY_WORDS_IN_GENERIC = 6  # how deep below a generic head ("components ... of UAVs") to look
+from materiel.model import ItemCategory
 
 
 @dataclass(slots=True)
@@ -22,9 +20,6 @@ class ItemMention:
     category: str  # an ItemCategory for materiel; a kind ("personnel", "training") for support
     text: str
     quantity: str | None = None
-
-    def to_item(self) -> Item:
-        return Item(text=self.text, category=ItemCategory(self.category), quantity=self.quantity)
 
 
 def build_item_matcher(nlp: Language, gaz: Gazetteer) -> PhraseMatcher:

@@ -28,7 +28,6 @@ GROUP_NOUNS = {
 }
 GROUP_ADJECTIVES = {"paramilitary", "rebel", "militia", "insurgent", "armed"}
 GENERAL_NOUNS = {"country", "state", "nation", "government", "supplier", "partner", "ally", "power"}
-CLAUSE_DEPS = {"xcomp", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "prep", "pobj"}
 
 
 def ancestors_in_sentence(token: Token, limit: int = 8) -> Iterator[Token]:
@@ -55,14 +54,6 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
 
 def children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
-
-
-def with_conjuncts(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for tok in tokens:
-        out.append(tok)
-        out.extend(c for c in tok.conjuncts if c.i > tok.i)
-    return out
 
 
 class ActorResolver:

@@ -25,26 +25,6 @@ from materiel.extract.roles import TransferRoles
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
 from materiel.model import TransferStatus
 
-GOVERNOR_DEPS = {
-    "xcomp",
-    "advcl",
-    "acl",
-    "pcomp",
-    "relcl",
-    "ccomp",
-    "conj",
-    "prep",
-    "pobj",
-    "dobj",
-    "nsubj",
-    "nsubjpass",
-    "attr",
-    "appos",
-    "advmod",
-    "oprd",
-}
-
-
 DEAL_WORDS = {"deal", "agreement", "contract", "package"}
 
 

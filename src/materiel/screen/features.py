@@ -12,15 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from materiel.screen.normalise import (
     NameForm,
     equivalent,
     fold,
     is_korean_syllable,
+    is_number,
     is_person,
     korean_key,
+    token_weight,
     vocabulary,
 )
 from materiel.screen.records import Feature, ListedEntity, Query
@@ -34,6 +36,8 @@ ACRONYM = 0.8
 TYPO_COST = 1.0
 LEGAL_FORM_MISMATCH = 0.9
 PREFIXED = 0.85
+ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
+NUMBER_MISMATCH = 0.6  # "Fund VIII" is not "Fund IX"
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
@@ -93,24 +97,20 @@ def part_similarity(
         if abjad and len(sa) > 3 and Levenshtein.distance(sa, sb) <= 1:
             return CONSONANTS - 0.05, "Arabic consonants, one apart"
     n = max(len(a), len(b))
-    edits = min(Levenshtein.distance(a, b), Levenshtein.distance(fa, fb))
     short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
-    if edits <= _allowed_edits(min(len(a), len(b))) and not short_head:
-        return max(0.0, 1.0 - TYPO_COST * edits / n), "typo"
+    allowed = _allowed_edits(min(len(a), len(b)))
+    if not short_head and abs(len(a) - len(b)) <= allowed:
+        # transposed neighbours count as one edit ("Appel"/"Apple")
+        edits = min(OSA.distance(a, b, score_cutoff=allowed + 1), OSA.distance(fa, fb, score_cutoff=allowed + 1))
+        if edits <= allowed:
+            return max(0.0, 1.0 - TYPO_COST * edits / n), "typo"
+    if len(a) >= 5 and len(a) == len(b) and sorted(a) == sorted(b):
+        return ANAGRAM, "same letters, other order"
     return 0.0, "different"
 
 
-_NUMBER_RE = re.compile(r"^(?:\d+|[ivx]{1,4})$")
-
-
 def _weight(token: str, person: bool) -> float:
-    if person and token in vocabulary().particles:
-        return 0.3
-    if not person and _NUMBER_RE.match(token):
-        return 0.3
-    if len(token) == 1 or (person and token == "abd"):  # "abd": the first half of "Abd al-Rahman"
-        return 0.5
-    return 1.0
+    return token_weight(token, person)
 
 
 def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -> list[str]:
@@ -162,35 +162,75 @@ def _acronyms(tokens: list[str], other: list[str]) -> list[str]:
     return out
 
 
-def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
-    """Pair the parts of two names, best pairs first; returns the pairs and the unpaired parts."""
-    abjad = a.abjad or b.abjad
-    korean = a.korean and b.korean
-    arabic = a.arabic and b.arabic
+def _plain(a: NameForm, b: NameForm, abjad: bool) -> bool:
+    """Whether two forms compare token by token as they stand: no run of one is a token of the
+    other, and no short token of either is the initials of the other's run (decided on the keys
+    each form carries, so most comparisons skip ``_join_runs`` and ``_acronyms``)."""
+    if abjad:
+        if a.skeleton_runs & b.skeleton_keys or b.skeleton_runs & a.skeleton_keys:
+            return False
+    elif a.fold_runs & b.fold_keys or b.fold_runs & a.fold_keys:
+        return False
+    if len(a.tokens) < len(b.tokens):
+        return not (a.short & b.run_initials) or a.short <= b.token_set
+    if len(b.tokens) < len(a.tokens):
+        return not (b.short & a.run_initials) or b.short <= a.token_set
+    return True
+
+
+def _tokens(a: NameForm, b: NameForm, abjad: bool) -> tuple[list[str], list[str]]:
+    """The parts of two names as compared: runs joined, acronyms spelt out where the other name
+    has them."""
+    if _plain(a, b, abjad):
+        return list(a.tokens), list(b.tokens)
     key = skeleton if abjad else fold
     ta = _join_runs(list(a.tokens), list(b.tokens), key)
     tb = _join_runs(list(b.tokens), ta, key)
     ta, tb = _acronyms(ta, tb), _acronyms(tb, ta)
-    ta, tb = _join_runs(ta, tb, key), _join_runs(tb, ta, key)
+    return _join_runs(ta, tb, key), _join_runs(tb, ta, key)
+
+
+def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
+    """Pair the parts of two names, best pairs first; returns the pairs and the unpaired parts."""
+    pairs, rest_a, rest_b, _ = _align(a, b, person)
+    return pairs, rest_a, rest_b
+
+
+def _align(
+    a: NameForm, b: NameForm, person: bool
+) -> tuple[list[PartMatch], list[str], list[str], float]:
+    """``align``, and the summed weight of the pairs' parts times their scores."""
+    abjad = a.abjad or b.abjad
+    korean = a.korean and b.korean
+    arabic = a.arabic and b.arabic
+    ta, tb = _tokens(a, b, abjad)
+    if ta == list(a.tokens) and tb == list(b.tokens):
+        wa, wb = (a.weights, b.weights) if person else (a.org_weights, b.org_weights)
+    else:
+        wa = tuple(token_weight(t, person) for t in ta)
+        wb = tuple(token_weight(t, person) for t in tb)
+    similarity = part_similarity
     candidates = []
     for i, x in enumerate(ta):
         for j, y in enumerate(tb):
-            score, how = part_similarity(x, y, abjad, korean, arabic)
+            score, how = (1.0, "exact") if x == y else similarity(x, y, abjad, korean, arabic)
             if score > 0:
-                candidates.append((score * (_weight(x, person) + _weight(y, person)), score, i, j, how))
+                candidates.append((score * (wa[i] + wb[j]), score, i, j, how))
     candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
-    for _, score, i, j, how in candidates:
+    matched = 0.0
+    for weighted, score, i, j, how in candidates:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         pairs.append(PartMatch(ta[i], tb[j], score, how))
+        matched += weighted
     rest_a = [t for i, t in enumerate(ta) if i not in used_a]
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
-    return pairs, rest_a, rest_b
+    return pairs, rest_a, rest_b, matched
 
 
 def _prefixed_given_name(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
@@ -225,9 +265,9 @@ def _descendant(a: NameForm, b: NameForm) -> bool:
 
 def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
     """ "Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin"."""
-    cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC), None)
-    cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC), None)
-    if cut_a is None or cut_b is None:
+    cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC and 0 < i < len(a) - 1), None)
+    cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC and 0 < i < len(b) - 1), None)
+    if cut_a is None or cut_b is None:  # a "bin" with no name on one side divides nothing
         return False
     for p in pairs:
         if p.a in PATRONYMIC or p.a not in a or p.b not in b:
@@ -237,60 +277,94 @@ def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[Part
     return False
 
 
-def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
-    """Score two readings of names part by part, and say why."""
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How two readings of names compare: the score, and what the explanation is built from."""
+
+    score: float
+    pairs: tuple[PartMatch, ...] = ()
+    rest_a: tuple[str, ...] = ()
+    rest_b: tuple[str, ...] = ()
+    conflict: bool = False
+    notes: tuple[str, ...] = ()
+    empty: bool = False
+
+    def detail(self) -> str:
+        if self.empty:
+            return "empty name"
+        parts = [f"{p.a}={p.b}" if p.how == "exact" else f"{p.a}~{p.b} ({p.how})" for p in self.pairs]
+        rest = [*self.rest_a, *self.rest_b, *self.notes]
+        if rest:
+            kind = "conflicting" if self.conflict else "extra"
+            parts.append(f"{kind}: {' '.join(rest)}")
+        return "; ".join(parts)
+
+
+_EMPTY = Comparison(0.0, empty=True)
+
+
+def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
+    """Score two readings of names part by part; the explanation is built only when asked for."""
     if not a.tokens or not b.tokens:
-        return 0.0, "empty name"
-    pairs, rest_a, rest_b = align(a, b, person)
+        return _EMPTY
+    pairs, rest_a, rest_b, matched = _align(a, b, person)
     particles = vocabulary().particles if person else frozenset()
     real_a = [t for t in rest_a if t not in particles]
     real_b = [t for t in rest_b if t not in particles]
+    if not person:
+        real_a = [t for t in real_a if not is_number(t)]
+        real_b = [t for t in real_b if not is_number(t)]
     conflict = bool(real_a and real_b)
-    missing = MISSING_PERSON if person else MISSING_ORG
-    real_a = [t for t in real_a if not _NUMBER_RE.match(t)] if not person else real_a
-    real_b = [t for t in real_b if not _NUMBER_RE.match(t)] if not person else real_b
-    conflict = bool(real_a and real_b)
-    penalty_rate = CONFLICT if conflict else missing
-    matched = sum(p.score * (_weight(p.a, person) + _weight(p.b, person)) for p in pairs)
-    total = sum(_weight(p.a, person) + _weight(p.b, person) for p in pairs)
-    unmatched = sum(_weight(t, person) for t in rest_a + rest_b)
+    penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
+    total = sum(token_weight(p.a, person) + token_weight(p.b, person) for p in pairs)
+    unmatched = sum(token_weight(t, person) for t in rest_a) + sum(token_weight(t, person) for t in rest_b)
     score = matched / (total + penalty_rate * unmatched) if total else 0.0
-    if person and a.korean and b.korean and (rest_a or rest_b):
-        score *= KOREAN_PARTIAL
-        rest_b = [*rest_b, "(Korean given name of another length)"]
-    if person and (a.arabic or b.arabic) and _descendant(a, b):
-        score *= DESCENDANT
-        rest_b = [*rest_b, "(Arabic name with another given name in front: a son or daughter)"]
-    elif person and _prefixed_given_name(a.tokens, b.tokens, pairs):
-        score *= PREFIXED
-        rest_b = [*rest_b, "(another given name in front)"]
-    if person and _patronymic_crossed(a.tokens, b.tokens, pairs):
-        score *= 0.6
-        rest_b = [*rest_b, "(patronymic order differs)"]
-    strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]
-    if person and not strong:
-        score *= 0.5
-    if person and len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
-        score *= 0.85
-    if not person and a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
-        score *= LEGAL_FORM_MISMATCH
-    parts = [f"{p.a}={p.b}" if p.how == "exact" else f"{p.a}~{p.b} ({p.how})" for p in pairs]
-    if rest_a or rest_b:
-        kind = "conflicting" if conflict else "extra"
-        parts.append(f"{kind}: {' '.join(rest_a + rest_b)}")
-    return score, "; ".join(parts)
+    notes: list[str] = []
+    if person:
+        if a.korean and b.korean and (rest_a or rest_b):
+            score *= KOREAN_PARTIAL
+            notes.append("(Korean given name of another length)")
+        if (a.arabic or b.arabic) and _descendant(a, b):
+            score *= DESCENDANT
+            notes.append("(Arabic name with another given name in front: a son or daughter)")
+        elif _prefixed_given_name(a.tokens, b.tokens, pairs):
+            score *= PREFIXED
+            notes.append("(another given name in front)")
+        if _patronymic_crossed(a.tokens, b.tokens, pairs):
+            score *= 0.6
+            notes.append("(patronymic order differs)")
+        strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]
+        if not strong:
+            score *= 0.5
+        if len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
+            score *= 0.85
+    else:
+        if a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
+            score *= LEGAL_FORM_MISMATCH
+        if any(is_number(t) for t in rest_a) and any(is_number(t) for t in rest_b):
+            score *= NUMBER_MISMATCH
+            notes.append("(different numbers)")
+    return Comparison(score, tuple(pairs), tuple(rest_a), tuple(rest_b), conflict, tuple(notes))
+
+
+def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
+    """Score two readings of names part by part, and say why."""
+    result = score_forms(a, b, person)
+    return result.score, result.detail()
 
 
 def name_feature(query_forms: list[NameForm], entity_forms: list[NameForm], person: bool) -> Feature:
     """The best-scoring pair of readings of the query and the entry's names."""
-    best, why, pair = 0.0, "no comparable name", ("", "")
+    best: Comparison | None = None
+    pair = ("", "")
     for qa in query_forms:
         for eb in entity_forms:
-            score, detail = compare_forms(qa, eb, person)
-            if score > best:
-                best, why, pair = score, detail, (qa.text, eb.original)
-    detail = f"'{pair[0]}' vs '{pair[1]}': {why}" if pair[1] else why
-    return Feature("name", best, detail)
+            result = score_forms(qa, eb, person)
+            if result.score > (best.score if best is not None else 0.0):
+                best, pair = result, (qa.text, eb.original)
+    if best is None:
+        return Feature("name", 0.0, "no comparable name")
+    return Feature("name", best.score, f"'{pair[0]}' vs '{pair[1]}': {best.detail()}")
 
 
 def _years(values: list[str]) -> set[str]:

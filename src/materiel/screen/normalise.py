@@ -16,6 +16,7 @@ from materiel.screen.translit import (
     HANGUL_FIRST,
     HANGUL_LAST,
     SYSTEMS,
+    arabic_key,
     arabic_tables,
     has_hangul,
     korean_tables,
@@ -77,9 +78,33 @@ def vocabulary() -> Vocabulary:
     )
 
 
+_NUMBER_RE = re.compile(r"^(?:\d+|[ivx]{1,4})$")
+
+
+def token_weight(token: str, person: bool) -> float:
+    """How much a name part counts: particles and numbers little, initials and "abd" half."""
+    if person and token in vocabulary().particles:
+        return 0.3
+    if not person and _NUMBER_RE.match(token):
+        return 0.3
+    if len(token) == 1 or (person and token == "abd"):  # "abd": the first half of "Abd al-Rahman"
+        return 0.5
+    return 1.0
+
+
+def is_number(token: str) -> bool:
+    return _NUMBER_RE.match(token) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class NameForm:
-    """One reading of a name: its tokens, and (organisations) the legal-form classes found."""
+    """One reading of a name: its tokens, and (organisations) the legal-form classes found.
+
+    The fields after ``arabic`` are derived once, when the form is made (``name_forms`` caches
+    forms per name string), so that comparing a form with many others repeats no string work:
+    per-token weights and phonetic keys, and the keys of neighbouring-token runs and run initials
+    that decide whether a comparison must join or spell out tokens at all.
+    """
 
     original: str
     tokens: tuple[str, ...]
@@ -88,10 +113,63 @@ class NameForm:
     abjad: bool = False  # read from a script that leaves short vowels out (Arabic, Hebrew)
     korean: bool = False  # a Korean personal name: family name + given-name syllables
     arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
+    weights: tuple[float, ...] = field(init=False, compare=False, repr=False)  # as a person's name
+    org_weights: tuple[float, ...] = field(init=False, compare=False, repr=False)
+    fold_keys: frozenset[str] = field(init=False, compare=False, repr=False)  # tokens of 3+ letters
+    fold_runs: frozenset[str] = field(init=False, compare=False, repr=False)  # joined 2-3 token runs
+    run_initials: frozenset[str] = field(init=False, compare=False, repr=False)  # of 2-4 token runs
+    short: frozenset[str] = field(init=False, compare=False, repr=False)  # tokens of 2-4 letters
+    token_set: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        tokens = self.tokens
+        put = object.__setattr__
+        put(self, "weights", tuple(token_weight(t, True) for t in tokens))
+        put(self, "org_weights", tuple(token_weight(t, False) for t in tokens))
+        put(self, "fold_keys", frozenset(fold(t) for t in tokens if len(t) > 2))
+        fold_runs: set[str] = set()
+        initials: set[str] = set()
+        for i in range(len(tokens)):
+            for size in (2, 3):
+                run = tokens[i : i + size]
+                if len(run) == size and all(len(t) > 1 for t in run):
+                    fold_runs.add(fold("".join(run)))
+            for size in (2, 3, 4):
+                run = tokens[i : i + size]
+                if len(run) == size and all(len(t) > 1 for t in run):
+                    initials.add("".join(t[0] for t in run))
+        put(self, "fold_runs", frozenset(fold_runs))
+        put(self, "run_initials", frozenset(initials))
+        put(self, "short", frozenset(t for t in tokens if 2 <= len(t) <= 4))
+        put(self, "token_set", frozenset(tokens))
 
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
+
+    @property
+    def skeleton_keys(self) -> frozenset[str]:
+        """Consonant keys of the tokens of 3+ letters (Arabic-script comparisons only)."""
+        return _skeletons(self.tokens)[0]
+
+    @property
+    def skeleton_runs(self) -> frozenset[str]:
+        """Consonant keys of joined runs ("nur al din" → "nurdin" too)."""
+        return _skeletons(self.tokens)[1]
+
+
+@lru_cache(maxsize=50_000)
+def _skeletons(tokens: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    keys = frozenset(arabic_key(t) for t in tokens if len(t) > 2)
+    runs: set[str] = set()
+    for i in range(len(tokens)):
+        for size in (2, 3):
+            run = tokens[i : i + size]
+            if len(run) == size and all(len(t) > 1 and t != "al" for t in run):
+                runs.add(arabic_key("".join(run)))
+        if i + 2 < len(tokens) and tokens[i + 1] == "al":  # "nur al din" ~ "noureddine"
+            runs.add(arabic_key(tokens[i] + tokens[i + 2]))
+    return keys, frozenset(runs)
 
 
 def is_person(schema: str) -> bool:
@@ -124,31 +202,63 @@ def _strip_legal_forms(tokens: list[str], vocab: Vocabulary) -> tuple[list[str],
     return tokens, found
 
 
+_LEET = str.maketrans("013457", "oieast")
+_LEET_RE = re.compile(r"^(?=.*[a-z])(?=.*[013457])[a-z013457]+$")
+
+
+def _person_tokens(latin: str) -> list[str]:
+    """A person's name as tokens: dotted initials kept apart ("N.N." is two initials, not an
+    acronym), digits written for letters read as letters ("Ig0r Sech1n"), and a name written
+    family name first with a comma ("MKRTYCHEV, Ashot") put in the order of the other names."""
+    latin = re.sub(r"\b([A-Za-z])\.", r"\1 ", latin)
+    parts = latin.split(",")
+    tokens = tokenize(latin)
+    if len(parts) == 2:
+        head, tail = tokenize(parts[0]), tokenize(parts[1])
+        if head and tail and not is_korean_name(head + tail):
+            tokens = tail + head
+    return [t.translate(_LEET) if _LEET_RE.match(t) else t for t in tokens]
+
+
+def _segments(name: str) -> list[str]:
+    """ "AL-QA'IDA/ISLAMIC ARMY": names joined by a slash are each a name too."""
+    if "/" not in name:
+        return [name]
+    parts = [p.strip() for p in name.split("/")]
+    if len(parts) > 1 and all(sum(c.isalpha() for c in p) >= 3 for p in parts):
+        return [name, *parts]
+    return [name]
+
+
 @lru_cache(maxsize=200_000)
 def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
     """Every reading of ``name`` as tokens ready to compare."""
     vocab = vocabulary()
     forms = []
-    abjad = _ABJAD_RE.search(name) is not None
-    for latin in latin_variants(name):
-        tokens = tokenize(latin)
-        dropped: list[str] = []
-        legal: set[str] = set()
-        if is_person(schema):
-            kept = [t for t in tokens if t not in vocab.honorifics]
-            if kept:
-                dropped = [t for t in tokens if t in vocab.honorifics]
-                tokens = kept
-        else:
-            tokens, legal = _strip_legal_forms(tokens, vocab)
-            kept = [t for t in tokens if t not in vocab.org_stopwords]
-            tokens = kept or tokens
-        korean = arabic = False
-        if is_person(schema):
-            tokens = split_abd(tokens)
-            korean = has_hangul(name) or is_korean_name(tokens)
-            arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
-        forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), abjad, korean, arabic))
+    person = is_person(schema)
+    for segment in _segments(name):
+        abjad = _ABJAD_RE.search(segment) is not None
+        for latin in latin_variants(segment):
+            tokens = _person_tokens(latin) if person else tokenize(latin)
+            dropped: list[str] = []
+            legal: set[str] = set()
+            if person:
+                kept = [t for t in tokens if t not in vocab.honorifics]
+                if kept:
+                    dropped = [t for t in tokens if t in vocab.honorifics]
+                    tokens = kept
+            else:
+                tokens, legal = _strip_legal_forms(tokens, vocab)
+                kept = [t for t in tokens if t not in vocab.org_stopwords]
+                tokens = kept or tokens
+            korean = arabic = False
+            if person:
+                tokens = split_abd(tokens)
+                korean = has_hangul(segment) or is_korean_name(tokens)
+                arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
+            forms.append(
+                NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), abjad, korean, arabic)
+            )
     return tuple(dict.fromkeys(forms))
 
 

@@ -214,6 +214,11 @@ def arabic_to_latin(text: str) -> str:
     return " ".join(_arabic_word(w, tables) for w in text.split())
 
 
+_ASSIMILATED_RE = re.compile(r"^([aeu])([tdrsznl])\2")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_VOWELS_RE = re.compile("[aeiouyw]")
+
+
 @lru_cache(maxsize=100_000)
 def arabic_key(token: str) -> str:
     """A consonant key that an Arabic-script word and its Latin spellings share.
@@ -222,10 +227,11 @@ def arabic_key(token: str) -> str:
     ('mhmt', 'mhmt', 'mhmt')
     """
     tables = arabic_tables()
-    token = re.sub(r"^([aeu])([tdrsznl])\2", r"\2", token)  # "essaadi", "eddine": assimilated article
+    token = _ASSIMILATED_RE.sub(r"\2", token)  # "essaadi", "eddine": assimilated article
     for spelling, cls in tables.classes:
-        token = token.replace(spelling, cls.upper())
-    key = re.sub(r"(.)\1+", r"\1", re.sub("[aeiouyw]", "", token.lower()))
+        if spelling in token:
+            token = token.replace(spelling, cls.upper())
+    key = _DOUBLED_RE.sub(r"\1", _VOWELS_RE.sub("", token.lower()))
     if len(key) > 1 and key.endswith("h"):
         key = key[:-1]  # "hamzah"/"hamza", "taha"/"طه"
     return key or token
