@@ -83,8 +83,11 @@ def extract(
             failed = True
             fail(str(result))
             return
+        label = result.document.source_path or result.document.url or result.document.id
+        for warning in result.document.meta.get("warnings", []):
+            warn(f"{label}: {warning}")
         if result.skipped:
-            warn(f"{result.document.source_path or result.document.id}: skipped: {result.skipped}")
+            warn(f"{label}: skipped: {result.skipped}")
         if table:
             print_extraction(console, result)
             console.print()
