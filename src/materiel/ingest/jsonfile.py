@@ -47,7 +47,8 @@ def _published(record: dict[str, Any], meta: dict[str, Any]) -> date | None:
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str):
         meta.setdefault("warnings", []).append(
-            f"field 'published' must be a date string, not {type(value).__name__}; the document is kept without a date"
+            f"field 'published' must be a date string, not {type(value).__name__}; "
+            "the document is kept without a date"
         )
         return None
     partial = parse_partial(text)
@@ -57,7 +58,8 @@ def _published(record: dict[str, Any], meta: dict[str, Any]) -> date | None:
     parsed = parse_date(text)
     if parsed is None:
         meta.setdefault("warnings", []).append(
-            f"field 'published': cannot read {text!r} as a date (use YYYY-MM-DD); the document is kept without a date"
+            f"field 'published': cannot read {text!r} as a date (use YYYY-MM-DD); "
+            "the document is kept without a date"
         )
     return parsed
 
