@@ -123,7 +123,13 @@ def _same_person_spelled(a: str, b: str) -> bool:
     from rapidfuzz.fuzz import ratio
 
     x, y = a.lower().split(), b.lower().split()
-    return len(x) == len(y) >= 2 and x[:-1] == y[:-1] and x[-1] != y[-1] and ratio(x[-1], y[-1]) >= 75
+    return (
+        len(x) == len(y) >= 2
+        and x[:-1] == y[:-1]
+        and x[-1] != y[-1]
+        and len(x[-1]) >= 4
+        and ratio(x[-1], y[-1]) >= 60
+    )
 
 
 def merge_people(index: ActorIndex) -> None:
