@@ -61,6 +61,41 @@ DESIGNATIONS = [
         "Farazan Trading Limited and Sky Logistics LLC will face an asset freeze, Britain said.",
         {("UK", "Farazan Trading Limited"), ("UK", "Sky Logistics LLC")},
     ),
+    # lists after a colon, including one the parser cuts into a sentence of its own
+    (
+        "OFAC said two individuals were also sanctioned: Lin Barov, a broker, and his wife, Mira Barova.",
+        {("US", "Lin Barov"), ("US", "Mira Barova")},
+    ),
+    (
+        "The sanctioned firms included: Polar Star Group, which was sanctioned by Canada, "
+        "Delta Lumen Trading Co Ltd, a fuel importer, and Kestrel Freight Co Ltd, the Treasury said.",
+        {
+            ("US", "Polar Star Group"),
+            ("CA", "Polar Star Group"),
+            ("US", "Delta Lumen Trading Co Ltd"),
+            ("US", "Kestrel Freight Co Ltd"),
+        },
+    ),
+    # "identified ... to be", "subject X to an asset freeze", "as were"
+    (
+        "The Foreign Office identified the three sanctioned individuals to be Arash Pakzad and Omid Rahbar.",
+        {("UK", "Arash Pakzad"), ("UK", "Omid Rahbar")},
+    ),
+    (
+        "Britain will also subject Qom Aviation Industries to an asset freeze.",
+        {("UK", "Qom Aviation Industries")},
+    ),
+    (
+        "Two Syrian firms were targeted by the State Department sanctions, as were three Russian firms – "
+        "Volga-Invest LLC and Tern Pulsar LLC.",
+        {("US", "Volga-Invest LLC"), ("US", "Tern Pulsar LLC")},
+    ),
+    ("The new measures target Lebanon's Hezbollah, the State Department said.", {("US", "Hezbollah")}),
+    # a firm named after a person is a firm, not a person
+    (
+        "OFAC designated Samir Haddad Trading Establishment on Friday.",
+        {("US", "Samir Haddad Trading Establishment")},
+    ),
 ]
 
 

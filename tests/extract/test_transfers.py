@@ -29,6 +29,11 @@ DIRECTION = [
     ("Russia's procurement of North Korean missiles breaks UN resolutions.", ("KP", "RU")),
     ("Analysts tracked Iranian transfers of missile technology to the Houthis.", ("IR", "Houthis")),
     ("They condemned the DPRK's provision of arms to Russia.", ("KP", "RU")),
+    ("We agreed on the supply of modern air defence systems by Russia to Belarus.", ("RU", "BY")),
+    (
+        "Moscow has been negotiating the delivery of cruise missiles to Yemen's Houthi militias.",
+        ("RU", "Houthis"),
+    ),
     # origin of the items
     ("North Korean artillery shells have been used by Russian forces in Ukraine.", ("KP", "RU")),
     ("Ukrainian officials say Russia launched Iranian-made drones at Kyiv overnight.", ("IR", "RU")),

@@ -98,3 +98,57 @@ def test_hangul_romanisation(hangul: str, dprk: str, rr: str) -> None:
 )
 def test_transliteration(text: str, latin: str) -> None:
     assert latin_variants(text)[0] == latin
+
+
+# Behaviour added with the prepared name forms (each row: query, listed name, schema, why).
+MORE_MATCHES = [
+    ("Appel Inc.", "Apple Inc.", "Company"),  # transposed letters are one typo
+    ("Ig0r Sech1n", "Igor Sechin", "Person"),  # digits written for letters
+    ("Vladimir nitPu", "Vladimir Putin", "Person"),  # scrambled letters
+    ("bin Salman Mohammed", "Mohammed bin Salman", "Person"),  # a "bin" at an end divides nothing
+    ("AL BEN ALI, Isa Ben Tarif", "Isa Bin Tarif Al Bin Ali", "Person"),  # family name first
+    ("Al Qaeda", "Al-Qa'ida/Islamic Army", "Organization"),  # names joined by a slash
+    ("Boris Johnson", "Alexandre Boris de Pfeffel Johnson", "Person"),  # more given names listed
+]
+
+MORE_NOT_MATCHES = [
+    ("N.N.", "Nursultan Nazarbayev", "Person"),  # two initials are not a name
+    ("Amir Khan", "Mira Khan", "Person"),  # four letters are too few to read as scrambled
+]
+
+
+@pytest.mark.parametrize(("a", "b", "schema"), MORE_MATCHES)
+def test_more_matches(a: str, b: str, schema: str) -> None:
+    m = match_names(a, b, schema)
+    assert m.match, (m.score, m.explanation)
+
+
+@pytest.mark.parametrize(("a", "b", "schema"), MORE_NOT_MATCHES)
+def test_more_not_matches(a: str, b: str, schema: str) -> None:
+    m = match_names(a, b, schema)
+    assert not m.match, (m.score, m.explanation)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "explained"),
+    [
+        ("Vladimir nitPu", "Vladimir Putin", "same letters, other order"),
+        ("N.N.", "Nursultan Nazarbayev", "(initial)"),
+        ("Appel Inc.", "Apple Inc.", "(typo)"),
+    ],
+)
+def test_new_rules_explained(a: str, b: str, explained: str) -> None:
+    schema = "Company" if "Inc" in a else "Person"
+    assert explained in match_names(a, b, schema).explanation[0].detail
+
+
+def test_prepared_forms_score_like_fresh_ones() -> None:
+    """Scores do not depend on what was compared before (forms and part scores are cached)."""
+    from materiel.screen.features import part_similarity
+    from materiel.screen.normalise import name_forms
+
+    pairs = [("Kim Jong Un", "김정은"), ("Osama bin Laden", "Usama bin Ladin"), ("Appel", "Apple")]
+    first = [match_names(a, b).score for a, b in pairs]
+    name_forms.cache_clear()
+    part_similarity.cache_clear()
+    assert [match_names(a, b).score for a, b in reversed(pairs)] == list(reversed(first))

@@ -15,6 +15,15 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from materiel.extract.actors import Actor
+from materiel.extract.designation_lists import (
+    HYPHENATED,
+    LISTED_NOUNS,
+    PARTICIPLES,
+    PENALTIES,
+    DesignationLists,
+    colon_list_names,
+    with_hung_names,
+)
 from materiel.extract.gazetteer import Gazetteer
 from materiel.extract.names import name_actor
 from materiel.extract.syntax import ActorResolver, ancestors_in_sentence, children, prep_objects
@@ -24,32 +33,6 @@ LEGAL_BASIS = re.compile(
     r"\b(?:E\.\s?O\.|Executive Order|EO)\s?\d{5}\b|\b(?:UNSCR|[Rr]esolution)\s+\d{3,4}(?:\s\(\d{4}\))?"
     r"|\bCouncil (?:Decision|Regulation) \(?(?:CFSP|EU)?\)? ?\d{4}/\d+|\bsection \d+\(\w\)\(\w+\)",
 )
-PENALTIES = {"sanction", "freeze", "asset", "ban", "penalty", "designation", "measure", "restriction"}
-LISTED_NOUNS = {
-    "individual",
-    "entity",
-    "company",
-    "person",
-    "firm",
-    "vessel",
-    "bank",
-    "ship",
-    "target",
-    "network",
-}
-PARTICIPLES = {
-    "sanctioned": "sanction",
-    "designated": "designate",
-    "listed": "list",
-    "targeted": "target",
-    "blacklisted": "blacklist",
-}
-HYPHENATED = {
-    "designated": "designate",
-    "sanctioned": "sanction",
-    "listed": "list",
-    "blacklisted": "blacklist",
-}
 LEADS = {
     "head",
     "chief",
@@ -115,24 +98,7 @@ class DesignationMatch:
     reason: str | None = None
 
 
-def _cue_lemma(token: Token) -> str:
-    """The verb a participle comes from: "Sanctioned entities include ..." -> sanction."""
-    lower = token.lower_
-    return PARTICIPLES.get(lower, HYPHENATED.get(lower.rsplit("-", 1)[-1], token.lemma_.lower()))
-
-
-def _with_hung_names(subject: Token, resolver: ActorResolver) -> list[Token]:
-    """A subject and the names the parser hung inside it ("A Limited and B LLC will face ...")."""
-    return [subject] + [
-        t
-        for t in subject.subtree
-        if t.i != subject.i
-        and t.pos_ == "PROPN"
-        and (resolver.index.at(t) or t.dep_ in {"conj", "appos", "nmod"})
-    ]
-
-
-class DesignationRules:
+class DesignationRules(DesignationLists):
     """Designation rules; ``designation`` is the designation_triggers block of triggers.yaml."""
 
     designation: dict[str, Any]
@@ -261,6 +227,12 @@ class DesignationRules:
                 subjects = [
                     c for h in holders for c in h.children if c.dep_ in {"attr", "nsubj"} and c.i > trigger.i
                 ]
+            subjects += [  # "X was targeted, as were three Russian firms – A, B and C"
+                s
+                for c in trigger.children
+                if c.dep_ == "advcl" and c.lemma_ == "be" and any(m.lower_ == "as" for m in c.children)
+                for s in children(c, {"nsubj"})
+            ]
             if not subjects and trigger.dep_ == "conj":  # "X, which is ... and was sanctioned in 2010"
                 subjects = children(trigger.head, {"nsubj", "nsubjpass"})
             subjects = [
@@ -268,7 +240,7 @@ class DesignationRules:
                 for t in subjects
             ]
             for subject in subjects:
-                heads += _with_hung_names(subject, resolver)
+                heads += with_hung_names(subject, resolver)
             if any(t.lemma_.lower() in gaz.vessel_words for t in subjects):  # "three ships – A, B and C –"
                 return self._vessels([h for h in heads if h.pos_ == "PROPN"], resolver, gaz)
         else:
@@ -287,6 +259,7 @@ class DesignationRules:
             for obj in children(trigger, {"dobj"}):
                 if obj.lemma_.lower() in {"sanction", "measure", "freeze", "penalty", "restriction"}:
                     heads += prep_objects(obj, {"on", "against", "targeting"})
+        heads += colon_list_names(trigger, LISTED_NOUNS)
         modifier = trigger
         while modifier.dep_ == "conj" and modifier.head.i != modifier.i:  # "the UN- and U.S.-designated X"
             modifier = modifier.head
@@ -295,63 +268,6 @@ class DesignationRules:
         if trigger.dep_ == "relcl" and passive:  # "X, which was sanctioned in 2010"
             heads.append(trigger.head)
         return self._target_actors(heads, resolver, gaz)
-
-    def _list_targets(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        """ "Among those designated was X", "The banks targeted include X and Y", "X is subject to an
-        asset freeze", "The entity targeted for sanctions was named as X"."""
-        cue_words = set(self.designation.get("verbs", [])) | set(self.designation.get("nouns", []))
-        lemma = verb.lemma_.lower()
-        sides = {c.dep_: c for c in verb.children}
-        subject = sides.get("nsubj") or sides.get("nsubjpass")
-        if lemma == "face" and subject is not None:  # "X and Y will face an asset freeze"
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
-            if any(o.lemma_.lower() in PENALTIES for o in objects):
-                return self._target_actors(_with_hung_names(subject, resolver), resolver, gaz)
-            return []
-        if lemma not in {"be", "include", "comprise", "name"}:
-            return []
-        attr = sides.get("attr")
-        if (
-            attr is not None
-            and subject is not None
-            and any(
-                t.lemma_.lower() in cue_words and t.dep_ in {"acl", "relcl", "amod"} for t in attr.subtree
-            )
-        ):  # "X, Y and Z are the companies sanctioned Wednesday"
-            return self._target_actors([subject], resolver, gaz)
-        among = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"), None)
-        if among is None and verb.head.lower_ == "among":  # "Among those designated was X" parsed upside down
-            among = verb.head
-        acomp = sides.get("acomp")
-        if acomp is not None and acomp.lower_ == "subject" and subject is not None:
-            objs = [o for p in children(acomp, {"prep"}) for o in children(p, {"pobj"})]
-            if any(o.lemma_.lower() in cue_words | {"sanction", "freeze"} for o in objs):
-                return self._target_actors([subject], resolver, gaz)
-        cue_tokens = [t for side in (among, subject) if side is not None for t in side.subtree]
-        # "the banks targeted", "those designated", "individuals being sanctioned": a participle on the
-        # subject; or "the designations include ..."
-        if not any(
-            _cue_lemma(t) in cue_words
-            and (t.dep_ in {"acl", "relcl", "amod"} or (subject is not None and t.i == subject.i))
-            for t in cue_tokens
-        ):
-            return []
-        heads = [c for c in verb.children if c.dep_ in {"attr", "dobj", "oprd"}]
-        heads += prep_objects(verb, {"as"})
-        if among is not None and subject is not None:
-            heads.append(subject)
-        return self._target_actors(heads, resolver, gaz)
-
-    def _named_members(self, verb: Token, resolver: ActorResolver, gaz: Gazetteer) -> list[Actor]:
-        """ "The individuals are X and Y." right after a designation: the listed members named."""
-        if verb.lemma_ != "be":
-            return []
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lemma_.lower() not in LISTED_NOUNS:
-            return []
-        if not any(c.lower_ == "the" for c in subject.children):
-            return []
-        return self._target_actors([c for c in verb.children if c.dep_ == "attr"], resolver, gaz)
 
     def _authority(
         self, trigger: Token, sent: Span, resolver: ActorResolver
@@ -393,6 +309,8 @@ class DesignationRules:
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
+                if token.dep_ == "amod":  # "The sanctioned firms included: ...", tagged as an adjective
+                    lemma = PARTICIPLES.get(token.lower_, lemma)
                 if "-" in lemma and token.dep_ in {"amod", "conj", "nmod", "compound"}:  # "U.S.-designated"
                     lemma = HYPHENATED.get(lemma.rsplit("-", 1)[-1], lemma)
                 is_verb = lemma in verbs and (
@@ -405,7 +323,9 @@ class DesignationRules:
                         token
                     ):
                         targets = self._targets_of(token, resolver, gaz)
-                elif token.pos_ in {"AUX", "VERB"} and (token.lemma_ == "face" or not self._not_done(token)):
+                elif token.pos_ in {"AUX", "VERB"} and (
+                    token.lemma_ in {"face", "subject"} or not self._not_done(token)
+                ):
                     targets = self._list_targets(token, resolver, gaz)
                     if not targets and out and sent.start - out[-1].sentence.end <= 60:
                         targets = self._named_members(token, resolver, gaz)
@@ -437,6 +357,8 @@ class DesignationRules:
 
     def _list_context(self, token: Token) -> bool:
         words = set(self.designation.get("list_words", []))
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in PENALTIES for c in token.children):
+            return True  # "The measures target X and Y"
         window = token.sent.text.lower()
         return any(w in window for w in words) or "sanction" in window
 

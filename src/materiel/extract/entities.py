@@ -90,6 +90,9 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None
         if known_non_person(gaz, name):
+            words = [w.lower().strip(".,") for w in name.split()]
+            if len(words) > 1 and any(w in gaz.org_words for w in words) and name not in gaz.regions:
+                return Actor(f"org:{slug(name)}", EntityKind.ORGANIZATION, name)  # "X Trading Establishment"
             return None
         return Actor(f"person:{slug(name)}", EntityKind.PERSON, name)
     if ent.label_ in {"GPE", "LOC", "FAC"}:
@@ -149,7 +152,25 @@ def _split_ner_span(ent: Span) -> list[Span]:
     return parts or [ent]
 
 
+def _firm_named_after(doc: Doc, ent: Span, gaz: Gazetteer) -> Span:
+    """ "Ayman Al Sabbagh Trading", "Asia Sun Trading Co Ltd": a firm whose name starts with a
+    person's or a place's name, which the NER cut at the end of that name."""
+    if ent.label_ not in {"PERSON", "GPE", "LOC"}:
+        return ent
+    end = ent.end
+    while end < len(doc) and end - ent.end < 5 and doc[end].ent_iob_ == "O":
+        if not (doc[end].pos_ == "PROPN" or (doc[end].text == "-" and not doc[end].whitespace_)):
+            break
+        end += 1  # "Asia-Invest LLC"
+    while end > ent.end and doc[end - 1].lower_.strip(".") not in gaz.company_words:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label="ORG")
+
+
 def _add_ent(doc: Doc, ent: Span, index: ActorIndex, gaz: Gazetteer, taken: set[int]) -> None:
+    ent = _firm_named_after(doc, ent, gaz)
     actor = _gazetteer_actor(gaz, ent) if ent.ent_id_ else _ner_actor(gaz, ent)
     if actor is None:
         return

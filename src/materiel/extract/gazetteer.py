@@ -57,6 +57,7 @@ class Gazetteer:
     generic_heads: frozenset[str] = frozenset()
     triggers: dict[str, Any] = field(default_factory=dict)
     org_words: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
     byline_patterns: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         for qualifier, codes in data.get("state_groups", {}).items():
             gaz.state_groups[str(qualifier).lower()] = frozenset(str(c) for c in codes)
         gaz.org_words = gaz.org_words | {str(w).lower() for w in data.get("organization_words", [])}
+        gaz.company_words = gaz.company_words | {str(w).lower() for w in data.get("company_words", [])}
         gaz.vessel_words = gaz.vessel_words | {str(w).lower() for w in data.get("vessel_words", [])}
         gaz.byline_patterns = (*gaz.byline_patterns, *data.get("byline_patterns", []))
         for key, value in data.items():

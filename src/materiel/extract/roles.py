@@ -42,6 +42,8 @@ ENABLING = {
     "increase",
     "order",
     "clear",
+    "negotiate",
+    "arrange",
 }
 LISTING = {"put", "add", "list", "sanction", "designate", "blacklist", "target", "penalize", "penalise"}
 ROLE_NOUNS = {"role", "part", "hand", "involvement"}
@@ -282,9 +284,11 @@ class TransferRoles:
                 if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i not in item_at:
                     doer = doer or resolver.party(child)
             if match.frame == "giver":
-                doer = doer or next(
-                    filter(None, map(resolver.party, prep_objects(token, {"by", "from"}))), None
-                )
+                of_objects = prep_objects(token, {"of"})  # "the supply of tanks by Russia"
+                agents = prep_objects(token, {"by", "from"}) + [
+                    a for o in of_objects for a in prep_objects(o, {"by"})
+                ]
+                doer = doer or next(filter(None, map(resolver.party, agents)), None)
             elif match.frame in {"taker", "user"}:  # "the acquisition by Wagner of drones from Iran"
                 doer = doer or next(filter(None, map(resolver.party, prep_objects(token, {"by"}))), None)
             if doer is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ENABLING:

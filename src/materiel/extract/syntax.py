@@ -12,6 +12,7 @@ from materiel.model import EntityKind
 
 PRONOUNS_THING = {"it", "its", "they", "their", "them", "itself"}
 PRONOUNS_PERSON = {"he", "his", "him", "she", "her"}
+ARMED_MEMBERS = {"militia", "militias", "fighters", "forces", "rebels", "mercenaries", "militants", "troops"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVES = {"which", "who", "that", "whom"}
 ANAPHORIC_NOUNS = {"country", "nation", "state"}
@@ -75,11 +76,15 @@ class ActorResolver:
                     found = self.index.at(obj)
                     if found is not None and found.kind != EntityKind.REGION:
                         return found
-        for child in token.children:
-            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-                found = self.index.at(child)
-                if found is not None and found.kind in {EntityKind.STATE, EntityKind.ORGANIZATION}:
-                    return found
+        owners = [
+            found
+            for child in token.children
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}
+            for found in [self.index.at(child)]
+            if found is not None and found.kind in {EntityKind.STATE, EntityKind.ORGANIZATION}
+        ]
+        if owners:  # "Yemen's Houthi militias": the named group before the state it is in
+            return next((a for a in owners if a.kind == EntityKind.ORGANIZATION), owners[0])
         for obj in prep_objects(token, {"of"}):
             found = self.index.at(obj)
             if found is not None and found.kind == EntityKind.STATE:
@@ -122,6 +127,10 @@ class ActorResolver:
         if direct is not None:
             return direct
         lower = token.lower_
+        for child in token.children:  # "Houthi militias", "Wagner mercenaries": the named group
+            named = self.index.at(child) if child.dep_ == "compound" and lower in ARMED_MEMBERS else None
+            if named is not None and named.kind == EntityKind.ORGANIZATION and named.org_type != "media":
+                return named
         group = self._group_anaphor(token)
         if group is not None:
             return group

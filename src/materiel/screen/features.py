@@ -35,9 +35,7 @@ CONSONANTS = 0.9
 ACRONYM = 0.8
 TYPO_COST = 1.0
 LEGAL_FORM_MISMATCH = 0.9
-PREFIXED = 0.85
 ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
-NUMBER_MISMATCH = 0.6  # "Fund VIII" is not "Fund IX"
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
@@ -52,8 +50,11 @@ class PartMatch:
     how: str
 
 
+ONE_EDIT, TWO_EDITS, THREE_EDITS = 4, 6, 10  # shortest part lengths that allow 1, 2, 3 typos
+
+
 def _allowed_edits(length: int) -> int:
-    return 0 if length <= 3 else 1 if length <= 5 else 2 if length <= 9 else 3
+    return 0 if length < ONE_EDIT else 1 if length < TWO_EDITS else 2 if length < THREE_EDITS else 3
 
 
 def skeleton(token: str) -> str:
@@ -99,18 +100,15 @@ def part_similarity(
     n = max(len(a), len(b))
     short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
     allowed = _allowed_edits(min(len(a), len(b)))
-    if not short_head and abs(len(a) - len(b)) <= allowed:
-        # transposed neighbours count as one edit ("Appel"/"Apple")
-        edits = min(OSA.distance(a, b, score_cutoff=allowed + 1), OSA.distance(fa, fb, score_cutoff=allowed + 1))
+    if not short_head and min(abs(len(a) - len(b)), abs(len(fa) - len(fb))) <= allowed:
+        # transposed neighbours count as one edit ("Appel"/"Apple"); the cutoff stops counting early
+        cutoff = allowed + 1
+        edits = min(OSA.distance(a, b, score_cutoff=cutoff), OSA.distance(fa, fb, score_cutoff=cutoff))
         if edits <= allowed:
             return max(0.0, 1.0 - TYPO_COST * edits / n), "typo"
     if len(a) >= 5 and len(a) == len(b) and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
     return 0.0, "different"
-
-
-def _weight(token: str, person: bool) -> float:
-    return token_weight(token, person)
 
 
 def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -> list[str]:
@@ -198,8 +196,9 @@ def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list
 
 def _align(
     a: NameForm, b: NameForm, person: bool
-) -> tuple[list[PartMatch], list[str], list[str], float]:
-    """``align``, and the summed weight of the pairs' parts times their scores."""
+) -> tuple[list[PartMatch], list[str], list[str], tuple[float, float, float]]:
+    """``align``, and the weights: of the paired parts times their scores, of the paired parts, and
+    of the unpaired parts."""
     abjad = a.abjad or b.abjad
     korean = a.korean and b.korean
     arabic = a.arabic and b.arabic
@@ -220,7 +219,7 @@ def _align(
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
-    matched = 0.0
+    matched = total = 0.0
     for weighted, score, i, j, how in candidates:
         if i in used_a or j in used_b:
             continue
@@ -228,19 +227,13 @@ def _align(
         used_b.add(j)
         pairs.append(PartMatch(ta[i], tb[j], score, how))
         matched += weighted
+        total += wa[i] + wb[j]
     rest_a = [t for i, t in enumerate(ta) if i not in used_a]
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
-    return pairs, rest_a, rest_b, matched
-
-
-def _prefixed_given_name(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
-    """ "Qusay Saddam Hussein" is Saddam Hussein's son: the longer name has a given name in front."""
-    if len(a) == len(b) or not pairs:
-        return False
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    paired_long = {p.b if short is a else p.a for p in pairs}
-    paired_short = {p.a if short is a else p.b for p in pairs}
-    return short[0] in paired_short and long_[0] not in paired_long and long_[-1] in paired_long
+    unmatched = sum(w for i, w in enumerate(wa) if i not in used_a) + sum(
+        w for j, w in enumerate(wb) if j not in used_b
+    )
+    return pairs, rest_a, rest_b, (matched, total, unmatched)
 
 
 def _descendant(a: NameForm, b: NameForm) -> bool:
@@ -307,7 +300,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     """Score two readings of names part by part; the explanation is built only when asked for."""
     if not a.tokens or not b.tokens:
         return _EMPTY
-    pairs, rest_a, rest_b, matched = _align(a, b, person)
+    pairs, rest_a, rest_b, (matched, total, unmatched) = _align(a, b, person)
     particles = vocabulary().particles if person else frozenset()
     real_a = [t for t in rest_a if t not in particles]
     real_b = [t for t in rest_b if t not in particles]
@@ -316,8 +309,6 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         real_b = [t for t in real_b if not is_number(t)]
     conflict = bool(real_a and real_b)
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
-    total = sum(token_weight(p.a, person) + token_weight(p.b, person) for p in pairs)
-    unmatched = sum(token_weight(t, person) for t in rest_a) + sum(token_weight(t, person) for t in rest_b)
     score = matched / (total + penalty_rate * unmatched) if total else 0.0
     notes: list[str] = []
     if person:
@@ -327,9 +318,6 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if (a.arabic or b.arabic) and _descendant(a, b):
             score *= DESCENDANT
             notes.append("(Arabic name with another given name in front: a son or daughter)")
-        elif _prefixed_given_name(a.tokens, b.tokens, pairs):
-            score *= PREFIXED
-            notes.append("(another given name in front)")
         if _patronymic_crossed(a.tokens, b.tokens, pairs):
             score *= 0.6
             notes.append("(patronymic order differs)")
@@ -338,12 +326,8 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
             score *= 0.5
         if len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
             score *= 0.85
-    else:
-        if a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
-            score *= LEGAL_FORM_MISMATCH
-        if any(is_number(t) for t in rest_a) and any(is_number(t) for t in rest_b):
-            score *= NUMBER_MISMATCH
-            notes.append("(different numbers)")
+    elif a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
+        score *= LEGAL_FORM_MISMATCH
     return Comparison(score, tuple(pairs), tuple(rest_a), tuple(rest_b), conflict, tuple(notes))
 
 

@@ -1,0 +1,147 @@
+"""materiel and nomenklatura's logic-v2 scoring the same (query, candidate) pairs, side by side.
+
+    .venv/bin/python benchmarks/screening/same_candidates.py [--rounds 3] [--negatives 1000]
+
+The driver (project venv) builds the OFAC + UN index with materiel's readers, takes yente's global
+negatives (the first N) and UN positives (untreated) as queries with their birth date and
+nationality, retrieves each query's candidates once (materiel's index, top 30) and writes the pairs to
+a JSON-lines file. Then it runs each scorer in a fresh process, alternating (logic-v2, materiel,
+logic-v2, ...): logic-v2 from its own environment (``/tmp/nkvenv``, or ``--nkpython PATH``),
+materiel from this one. Each scorer builds its own entity objects first (not timed: both systems hold
+candidates already loaded, from Elasticsearch or from the index), then scores every pair twice:
+
+- cold: the first pass in a fresh process, nothing about these names cached yet;
+- warm: the second pass over the same pairs, whatever each system caches now cached.
+
+Timed: the comparison call only (``LogicV2.compare(query, candidate, config)`` and
+``materiel.screen.match.compare(query, entity)``), one thread. Reported: pairs/s per pass and round,
+the median over rounds, and the ratio materiel / logic-v2.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+PAIRS = Path("/tmp/materiel-same-candidates.jsonl")
+HERE = Path(__file__).resolve().parent
+
+
+def arg(name: str, default: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def dump(path: Path, negatives: int) -> None:
+    from dataclasses import asdict
+
+    from common import OPENSANCTIONS, load_lists, read_csv
+
+    from materiel.screen.index import NameIndex
+    from materiel.screen.screening import query_from_row
+
+    index = NameIndex.build(load_lists())
+    rows = read_csv(OPENSANCTIONS / "yente" / "candgen_negatives_global.csv")[:negatives]
+    rows += read_csv(OPENSANCTIONS / "yente" / "candgen_positives_un_untreated.csv")
+    with path.open("w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            q = query_from_row(row, i)
+            candidates = [asdict(e) for e in index.search(q.name, q.schema, 30)]
+            fh.write(json.dumps({"query": asdict(q), "candidates": candidates}, ensure_ascii=False) + "\n")
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def timed(pairs: list[tuple[Any, Any]], score: Any) -> list[float]:
+    out = []
+    for _ in range(2):  # cold, then warm
+        t = time.perf_counter()
+        for q, e in pairs:
+            score(q, e)
+        out.append(len(pairs) / (time.perf_counter() - t))
+    return out
+
+
+def run_logicv2(path: Path) -> list[float]:
+    from followthemoney import model
+    from nomenklatura.matching import LogicV2
+    from nomenklatura.matching.types import ScoringConfig
+
+    config = ScoringConfig.defaults()
+    pairs = []
+    for n, record in enumerate(load(path)):
+        q = record["query"]
+        query = model.make_entity(q["schema"])
+        query.id = f"q{n}"
+        query.add("name", q["name"])
+        query.add("birthDate", q.get("birth_date"))
+        query.add("nationality", q.get("country"))
+        for c in record["candidates"]:
+            e = model.make_entity(c["schema"] if c["schema"] != "Airplane" else "Airplane")
+            e.id = c["id"]
+            e.add("name", c["name"])
+            e.add("alias", c["aliases"])
+            e.add("weakAlias", c["weak_aliases"])
+            if e.schema.is_a("Person"):
+                e.add("birthDate", c["birth_dates"], quiet=True)
+                e.add("nationality", c["countries"], quiet=True)
+            else:
+                e.add("country", c["countries"], quiet=True)
+            pairs.append((query, e))
+    return timed(pairs, lambda q, e: LogicV2.compare(q, e, config))
+
+
+def run_materiel(path: Path) -> list[float]:
+    from materiel.screen.match import compare
+    from materiel.screen.records import ListedEntity, Query, Sanction
+
+    pairs = []
+    for record in load(path):
+        query = Query(**record["query"])
+        for c in record["candidates"]:
+            c["sanctions"] = [Sanction(**s) for s in c["sanctions"]]
+            pairs.append((query, ListedEntity(**c)))
+    return timed(pairs, compare)
+
+
+def main() -> None:
+    if "--scorer" in sys.argv:
+        which = arg("--scorer", "")
+        path = Path(arg("--pairs", str(PAIRS)))
+        result = run_logicv2(path) if which == "logicv2" else run_materiel(path)
+        print(json.dumps(result))
+        return
+    rounds = int(arg("--rounds", "3"))
+    nk = arg("--nkpython", "/tmp/nkvenv/bin/python")
+    path = Path(arg("--pairs", str(PAIRS)))
+    if not path.exists() or "--redump" in sys.argv:
+        dump(path, int(arg("--negatives", "1000")))
+    records = load(path)
+    n_pairs = sum(len(r["candidates"]) for r in records)
+    print(f"{len(records)} queries, {n_pairs} (query, candidate) pairs from materiel's OFAC + UN index")
+    results: dict[str, list[list[float]]] = {"logicv2": [], "materiel": []}
+    for r in range(rounds):
+        for which, python in (("logicv2", nk), ("materiel", sys.executable)):
+            out = subprocess.run(
+                [python, str(HERE / "same_candidates.py"), "--scorer", which, "--pairs", str(path)],
+                check=True, capture_output=True, text=True,
+            ).stdout
+            cold, warm = json.loads(out.strip().splitlines()[-1])
+            results[which].append([cold, warm])
+            print(f"round {r + 1} {which:9s} cold {cold:8.0f} pairs/s   warm {warm:8.0f} pairs/s")
+    med = {k: [statistics.median(x[i] for x in v) for i in (0, 1)] for k, v in results.items()}
+    for k, (cold, warm) in med.items():
+        print(f"median {k:9s} cold {cold:8.0f} pairs/s   warm {warm:8.0f} pairs/s")
+    print(f"materiel / logic-v2: cold {med['materiel'][0] / med['logicv2'][0]:.1f}x, "
+          f"warm {med['materiel'][1] / med['logicv2'][1]:.1f}x")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    main()
