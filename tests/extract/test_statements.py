@@ -91,6 +91,16 @@ DESIGNATIONS = [
         {("US", "Volga-Invest LLC"), ("US", "Tern Pulsar LLC")},
     ),
     ("The new measures target Lebanon's Hezbollah, the State Department said.", {("US", "Hezbollah")}),
+    (
+        "The sanctions targeted two Chinese companies: Harbin Lintel Co Ltd and Wuxi Pell Engine Co Ltd, "
+        "the Treasury said.",
+        {("US", "Harbin Lintel Co Ltd"), ("US", "Wuxi Pell Engine Co Ltd")},
+    ),
+    # "al-Houthi" after a given name is a surname, not the group
+    (
+        "The Security Council imposed sanctions, including a travel ban, on Abdulmalik al-Houthi.",
+        {("UN", "Abdulmalik al-Houthi")},
+    ),
     # a firm named after a person is a firm, not a person
     (
         "OFAC designated Samir Haddad Trading Establishment on Friday.",

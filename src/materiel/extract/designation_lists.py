@@ -76,7 +76,7 @@ def colon_list_names(trigger: Token, listed_nouns: set[str]) -> list[Token]:
     colon = next((t for t in doc[trigger.i + 1 : sent.end] if t.text == ":"), None)
     if colon is None or colon.i - trigger.i > MAX_GAP:
         return []
-    about = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    about = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
     if trigger.dep_ == "amod":
         about.append(trigger.head)
     if not any(t.lemma_.lower() in listed_nouns for t in about):

@@ -259,6 +259,7 @@ class DesignationRules(DesignationLists):
             for obj in children(trigger, {"dobj"}):
                 if obj.lemma_.lower() in {"sanction", "measure", "freeze", "penalty", "restriction"}:
                     heads += prep_objects(obj, {"on", "against", "targeting"})
+                    heads += prep_objects(trigger, {"on", "against"})  # "imposing sanctions ... on X"
         heads += colon_list_names(trigger, LISTED_NOUNS)
         modifier = trigger
         while modifier.dep_ == "conj" and modifier.head.i != modifier.i:  # "the UN- and U.S.-designated X"

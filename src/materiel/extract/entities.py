@@ -261,10 +261,42 @@ def _names_as_written(index: ActorIndex) -> None:
             actor.name = written[0]
 
 
+ARTICLE_PREFIXES = {"al", "el"}
+
+
+def _arabic_surnames(doc: Doc) -> list[Span]:
+    """The entities, with a known name used as a surname after "al-" ("Abdulmalik al-Houthi")
+    read as part of the person's name rather than as the group or place it names."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        i = ent.start
+        dash = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+        prefix = i - 2 if dash else i - 1
+        if not ent.ent_id_ or prefix < 1 or doc[prefix].lower_ not in ARTICLE_PREFIXES:
+            out.append(ent)
+            continue
+        start = prefix
+        while start > 0 and start > prefix - 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if start == prefix or doc[start].ent_type_ not in {"", "PERSON"}:
+            out.append(ent)
+            continue
+        while out and out[-1].end > start:  # the first part of the name, tagged on its own
+            out.pop()
+        for token in doc[start : ent.end]:
+            token.ent_id_ = ""  # no longer the gazetteer's group or place
+        out.append(Span(doc, start, ent.end, label="PERSON"))
+    return out
+
+
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for whole in doc.ents:
+    ents = _arabic_surnames(doc)
+    if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
+        doc.ents = ents  # resets the gazetteer ids of the tokens now read as a person's name
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for whole in ents:
         for ent in _split_ner_span(whole):
             _add_ent(doc, ent, index, gaz, taken)
     nationals(doc, index, gaz)
