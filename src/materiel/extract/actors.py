@@ -12,6 +12,7 @@ from materiel.extract.gazetteer import Gazetteer
 from materiel.model import EntityKind
 
 TITLES = {
+    "usg",  # Under-Secretary-General
     "madam",
     "madame",
     "mister",
@@ -106,6 +107,7 @@ class ActorIndex:
 
 def clean_person(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"\.?\[\d*\]?$", "", text)  # a footnote mark: "Abiy.[2]"
     words = [w for w in text.split() if w.strip(".,").lower() not in TITLES]
     while words and not words[0][:1].isupper():
         words = words[1:]
