@@ -30,6 +30,7 @@ DIRECTION = [
     ("Analysts tracked Iranian transfers of missile technology to the Houthis.", ("IR", "Houthis")),
     ("They condemned the DPRK's provision of arms to Russia.", ("KP", "RU")),
     ("We agreed on the supply of modern air defence systems by Russia to Belarus.", ("RU", "BY")),
+    ("China is considered the main source of military hardware for Myanmar's junta.", ("CN", "MM")),
     (
         "Moscow has been negotiating the delivery of cruise missiles to Yemen's Houthi militias.",
         ("RU", "Houthis"),
@@ -141,6 +142,8 @@ STATUS = [
     ("North Korea agreed to supply Russia with artillery shells.", "agreed"),
     ("A broker tried to arrange the sale of North Korean weapons to Russia.", "attempted"),
     ("North Korea delivered artillery shells to Russia.", "delivered"),
+    ("China is considered the main source of military hardware for Myanmar's junta.", "delivered"),
+    ("China is considering supplying military hardware to Myanmar's junta.", "planned"),
     ("Germany will deliver tanks to Ukraine next month.", "planned"),
     ("The navy seized a shipment of Iranian rifles bound for the Houthis.", "attempted"),
 ]

@@ -365,7 +365,8 @@ class TransferRoles:
                 for c in n.conjuncts
             ]
             if token.dep_ in {"attr", "oprd", "xcomp"}:
-                match.supplier = resolver.party(next((c for c in head.children if c.dep_ == "nsubj"), None))
+                subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                match.supplier = resolver.party(subject)  # "Russia is (considered) the main source of ..."
             elif token.dep_ == "appos":
                 match.supplier = resolver.party(head)
             suppliers = [a for a in named if a is not None]

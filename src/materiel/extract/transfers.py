@@ -203,7 +203,10 @@ class TransferRules(TransferRoles):
             if i > 0 and lemma in self.denial_verbs:
                 match.denied = True
                 break
-            if i > 0 and not status_set and lemma in self.status_governors:
+            regarded = lemma == "consider" and any(
+                c.dep_ == "auxpass" for c in tok.children
+            )  # "is considered"
+            if i > 0 and not status_set and lemma in self.status_governors and not regarded:
                 match.status = self.status_governors[lemma]
                 status_set = True
             if tok.dep_ == "ROOT":
