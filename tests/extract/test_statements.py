@@ -132,6 +132,10 @@ DENIALS = [
     ("Beijing has insisted that it does not provide weapons to Russia.", {"CN"}),
     ("Moscow has repeatedly denied receiving weapons from Pyongyang.", {"RU"}),
     ("Iran rejects supplying weapons to the Houthis.", {"IR"}),
+    (
+        "After the US claims, Iran's President Reza Karimi said his government had not sent any weapons to Russia.",
+        {"IR"},
+    ),
     ("India rejected a Russian offer to build submarines.", set()),  # rejecting an offer is no denial
     (
         "Sudan accused the UAE of arming the RSF. Those fighters and the Gulf state deny the charges.",

@@ -372,18 +372,15 @@ def representatives(doc: Doc, index: ActorIndex) -> None:
         if actor.kind != EntityKind.PERSON or actor.represents:
             continue
         for start, end in actor.mentions:
-            window = list(doc[max(start - 6, doc[start].sent.start) : start])
+            # nearest first: "After the US claims, Iran's President X" speaks for Iran
+            window = list(doc[max(start - 6, doc[start].sent.start) : start])[::-1]
             after = doc[end : min(end + 8, doc[start].sent.end)]
             if after[:1] and after[0].text == ",":
                 window += list(after[1:])
             titled = any(t.lower_ in REPRESENTATIVE_TITLES for t in window)
             states = [index.actors.get(index.by_token.get(t.i, "")) for t in window]
             state = next((a for a in states if a is not None and a.kind == EntityKind.STATE), None)
-            if (
-                titled
-                and state is not None
-                and not any(t.is_punct and t.text not in "’'" for t in window[:0])
-            ):
+            if titled and state is not None:
                 actor.represents = state.country
                 break
 

@@ -85,6 +85,11 @@ class ActorResolver:
         ]
         if owners:  # "Yemen's Houthi militias": the named group before the state it is in
             return next((a for a in owners if a.kind == EntityKind.ORGANIZATION), owners[0])
+        for child in token.children:  # "the president said his government had not ..."
+            if child.dep_ == "poss" and child.lower_ in PRONOUNS_PERSON:
+                person = self._antecedent(child, person=True)
+                if person is not None and person.represents:
+                    return self.index.actors.get(f"state:{person.represents}")
         for obj in prep_objects(token, {"of"}):
             found = self.index.at(obj)
             if found is not None and found.kind == EntityKind.STATE:
