@@ -133,7 +133,8 @@ DENIALS = [
     ("Moscow has repeatedly denied receiving weapons from Pyongyang.", {"RU"}),
     ("Iran rejects supplying weapons to the Houthis.", {"IR"}),
     (
-        "After the US claims, Iran's President Reza Karimi said his government had not sent any weapons to Russia.",
+        "After the US claims, Iran's President Reza Karimi said his government had not sent any "
+        "weapons to Russia.",
         {"IR"},
     ),
     ("India rejected a Russian offer to build submarines.", set()),  # rejecting an offer is no denial
