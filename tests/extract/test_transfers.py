@@ -31,6 +31,9 @@ DIRECTION = [
     ("They condemned the DPRK's provision of arms to Russia.", ("KP", "RU")),
     ("We agreed on the supply of modern air defence systems by Russia to Belarus.", ("RU", "BY")),
     ("China is considered the main source of military hardware for Myanmar's junta.", ("CN", "MM")),
+    # items sent somewhere: from their origin to where they were bound
+    ("The network moved North Korean shells bound for Russia through a port in the east.", ("KP", "RU")),
+    ("The navy seized Iranian missiles that were destined for the Houthis.", ("IR", "Houthis")),
     (
         "Moscow has been negotiating the delivery of cruise missiles to Yemen's Houthi militias.",
         ("RU", "Houthis"),
@@ -94,6 +97,8 @@ def test_direction(extract, sentence: str, pair: tuple[str, str]) -> None:
 
 
 NOT_TRANSFERS = [
+    "Russia is going to respond to the new sanctions on its weapons industry.",
+    "States are bound to the arms embargo under the resolution.",
     "Belarus has not supplied Russia with tanks, the ministry said.",
     "If China were to send weapons to Russia, it would face consequences.",
     "Any arms deal between North Korea and Russia would breach Security Council resolutions.",
@@ -143,6 +148,7 @@ STATUS = [
     ("A broker tried to arrange the sale of North Korean weapons to Russia.", "attempted"),
     ("North Korea delivered artillery shells to Russia.", "delivered"),
     ("China is considered the main source of military hardware for Myanmar's junta.", "delivered"),
+    ("The navy seized Iranian missiles that were destined for the Houthis.", "attempted"),
     ("China is considering supplying military hardware to Myanmar's junta.", "planned"),
     ("Germany will deliver tanks to Ukraine next month.", "planned"),
     ("The navy seized a shipment of Iranian rifles bound for the Houthis.", "attempted"),

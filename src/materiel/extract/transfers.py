@@ -53,6 +53,9 @@ class TransferMatch:
     denied: bool = False
 
 
+DESTINATION_FRAME: dict[str, Any] = {"frame": "giver", "status": "delivered"}
+
+
 class TransferRules(TransferRoles):
     """Applies the trigger frames of ``triggers.yaml`` to one parsed document."""
 
@@ -70,16 +73,28 @@ class TransferRules(TransferRoles):
         self.consideration_cues = [c.split() for c in config.get("consideration_cues", [])]
         self.self_items = bool(config.get("self_items", False))
         self.denial_verbs: set[str] = set()
+        self.destination_words = set(config.get("destination_words", []))
 
     # ---- triggers -------------------------------------------------------------------------
 
     def frame_of(self, token: Token) -> dict[str, Any] | None:
         lemma = token.lemma_.lower()
+        if token.lower_ in self.destination_words and self._sends_somewhere(token):
+            return DESTINATION_FRAME
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             return self.verbs.get(lemma)
         if token.pos_ in {"NOUN", "PROPN"}:
             return self.nouns.get(lemma) or self.nouns.get(token.lower_)
         return None
+
+    @staticmethod
+    def _sends_somewhere(token: Token) -> bool:
+        """ "missiles destined for X", "shells that were bound for Y": a participle on the items,
+        or their passive predicate, with the place or party they go to."""
+        on_items = token.dep_ in {"acl", "amod"} or any(
+            c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.pos_ == "NOUN") for c in token.children
+        )
+        return on_items and any(c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in token.children)
 
     def match(
         self, doc: Doc, index: ActorIndex, resolver: ActorResolver, items: list[ItemMention]
