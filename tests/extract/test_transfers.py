@@ -31,6 +31,10 @@ DIRECTION = [
     ("They condemned the DPRK's provision of arms to Russia.", ("KP", "RU")),
     ("We agreed on the supply of modern air defence systems by Russia to Belarus.", ("RU", "BY")),
     ("China is considered the main source of military hardware for Myanmar's junta.", ("CN", "MM")),
+    (
+        "Since the war began, Venezuela has prioritised weapons acquisition, including Iranian drones.",
+        ("IR", "VE"),
+    ),
     # items sent somewhere: from their origin to where they were bound
     ("The network moved North Korean shells bound for Russia through a port in the east.", ("KP", "RU")),
     ("The navy seized Iranian missiles that were destined for the Houthis.", ("IR", "Houthis")),

@@ -43,6 +43,8 @@ ENABLING = {
     "order",
     "clear",
     "negotiate",
+    "prioritise",
+    "prioritize",
     "arrange",
 }
 LISTING = {"put", "add", "list", "sanction", "designate", "blacklist", "target", "penalize", "penalise"}

@@ -125,7 +125,7 @@ class TransferRules(TransferRoles):
     def _item_roots(self, trigger: Token) -> list[Token]:
         roots: list[Token] = []
         if trigger.pos_ in {"NOUN", "PROPN"}:
-            roots += prep_objects(trigger, {"of"})
+            roots += prep_objects(trigger, {"of", "including"})  # "weapons acquisition, including drones"
             roots += children(trigger, {"compound", "amod", "nmod"})
             if not roots:  # "the acquisition by the Wagner Group of drones": "of" hung on the agent
                 roots += [
