@@ -35,6 +35,10 @@ DIRECTION = [
         "Since the war began, Venezuela has prioritised weapons acquisition, including Iranian drones.",
         ("IR", "VE"),
     ),
+    (
+        "Two brokers facilitated the acquisition by the Wagner Group of drones from Iran.",
+        ("IR", "Wagner Group"),
+    ),
     # items sent somewhere: from their origin to where they were bound
     ("The network moved North Korean shells bound for Russia through a port in the east.", ("KP", "RU")),
     ("The navy seized Iranian missiles that were destined for the Houthis.", ("IR", "Houthis")),

@@ -292,7 +292,10 @@ class TransferRoles:
                 ]
                 doer = doer or next(filter(None, map(resolver.party, agents)), None)
             elif match.frame in {"taker", "user"}:  # "the acquisition by Wagner of drones from Iran"
-                doer = doer or next(filter(None, map(resolver.party, prep_objects(token, {"by"}))), None)
+                agents = prep_objects(token, {"by"})
+                if token.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in token.head.children):
+                    agents += prep_objects(token.head, {"by"})  # "facilitated the acquisition by X of Y"
+                doer = doer or next(filter(None, map(resolver.party, agents)), None)
             if doer is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in ENABLING:
                 # "Germany approved the delivery of tanks to Ukraine"
                 doer = resolver.party(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
@@ -409,7 +412,7 @@ class TransferRoles:
             if "to" in preps:
                 places += prep_objects(token, {"from"})  # "shipments from X to Y", "to" hung on X
                 places += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
-            if token.dep_ in {"dobj", "nsubjpass"} and "to" in preps:
+            if token.dep_ in {"dobj", "nsubjpass"} and preps & {"to", "from"}:
                 places.append(token.head)
             elif (
                 token.dep_ == "pobj" and "to" in preps

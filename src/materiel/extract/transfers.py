@@ -128,8 +128,12 @@ class TransferRules(TransferRoles):
             roots += prep_objects(trigger, {"of", "including"})  # "weapons acquisition, including drones"
             roots += children(trigger, {"compound", "amod", "nmod"})
             if not roots:  # "the acquisition by the Wagner Group of drones": "of" hung on the agent
+                holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
                 roots += [
-                    o for a in prep_objects(trigger, {"by", "from", "to"}) for o in prep_objects(a, {"of"})
+                    o
+                    for h in holders
+                    for a in prep_objects(h, {"by", "from", "to"})
+                    for o in prep_objects(a, {"of"})
                 ]
         else:
             roots += children(trigger, {"dobj", "nsubjpass", "attr", "oprd", "nsubj"})
