@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from materiel.extract.actors import Actor
 from materiel.extract.components import DocFacts
 from materiel.extract.dates import find_time_expressions, normalise_time
-from materiel.extract.roles import DISGUISE_CUES
+from materiel.extract.roles_context import DISGUISE_CUES
 from materiel.extract.statements import StatementRules, speakers_by_line
 from materiel.extract.syntax import ancestors_in_sentence
 from materiel.extract.transfers import TransferMatch
