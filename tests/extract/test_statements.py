@@ -132,6 +132,9 @@ DENIALS = [
     ("Beijing has insisted that it does not provide weapons to Russia.", {"CN"}),
     ("Moscow has repeatedly denied receiving weapons from Pyongyang.", {"RU"}),
     ("Iran rejects supplying weapons to the Houthis.", {"IR"}),
+    # an office holder the gazetteer lists speaks for the state without a title in the text
+    ("Zakharova called the reports of North Korean arms deliveries to Russia absurd.", {"RU"}),
+    ('"The allegations of weapons supplies to Russia are groundless," Peskov told journalists.', {"RU"}),
     (
         "After the US claims, Iran's President Reza Karimi said his government had not sent any "
         "weapons to Russia.",

@@ -76,6 +76,8 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         t.lower_ in gaz.vessel_words for t in before
     ):
         return Actor(f"vessel:{slug(text)}", EntityKind.VESSEL, text)  # "the vessel Chon Ma San"
+    if text in gaz.officials and ent.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return Actor(f"person:{slug(text)}", EntityKind.PERSON, text)  # "Zakharova" tagged ORG
     if ent.label_ == "PERSON" or (ent.label_ == "" and ent.root.ent_type_ == "PERSON"):
         while len(ent) > 1 and ent[0].tag_ in {"VBG", "VB", "VBD", "VBN", "JJ"}:
             ent = ent[1:]  # "Welcoming Pezeshkian", "Hailed Putin": the verb is not part of the name
@@ -308,7 +310,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     merge_spellings(index)
     short_names(doc, index, gaz)
     drop_byline_people(doc, index, gaz)
-    representatives(doc, index)
+    representatives(doc, index, gaz)
     person_details(doc, index, gaz)
     _korean_shorthand(doc, index, gaz)
     acronym_aliases(doc, index, gaz)

@@ -61,6 +61,7 @@ class Gazetteer:
     vessel_words: frozenset[str] = frozenset()
     byline_patterns: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
+    officials: dict[str, str] = field(default_factory=dict)  # name or listed surname -> state code
     state_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gulf" -> {"AE", "SA", ...}
 
     def state_code(self, surface: str) -> str | None:
@@ -184,6 +185,7 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         base / "weapons.yaml",
         base / "triggers.yaml",
         base / "names.yaml",
+        base / "officials.yaml",
         *extra,
     ]
     names_file = base / "given_names.txt"
@@ -204,6 +206,9 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         gaz.company_words = gaz.company_words | {str(w).lower() for w in data.get("company_words", [])}
         gaz.vessel_words = gaz.vessel_words | {str(w).lower() for w in data.get("vessel_words", [])}
         gaz.byline_patterns = (*gaz.byline_patterns, *data.get("byline_patterns", []))
+        for entry in data.get("officials", []):
+            for surface in [entry["name"], *entry.get("short", [])]:
+                gaz.officials[str(surface)] = str(entry["represents"])
         for key, value in data.items():
             if key.endswith(("_triggers", "_terms")) or key in {"reporting_verbs", "status_cues", "modality"}:
                 gaz.triggers[key] = value

@@ -365,11 +365,16 @@ REPRESENTATIVE_TITLES = {
 }
 
 
-def representatives(doc: Doc, index: ActorIndex) -> None:
+def representatives(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """People who speak or act for a state: "Kremlin spokesman Dmitry Peskov", "Iran's Foreign
-    Minister X", "X, the North Korean leader". Their denials and statements are the state's."""
+    Minister X", "X, the North Korean leader", or an office holder the gazetteer lists ("Peskov").
+    Their denials and statements are the state's."""
     for actor in index.actors.values():
         if actor.kind != EntityKind.PERSON or actor.represents:
+            continue
+        listed = gaz.officials.get(actor.name)
+        if listed:
+            actor.represents = listed
             continue
         for start, end in actor.mentions:
             # nearest first: "After the US claims, Iran's President X" speaks for Iran
