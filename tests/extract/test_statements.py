@@ -132,6 +132,12 @@ DENIALS = [
     ("Beijing has insisted that it does not provide weapons to Russia.", {"CN"}),
     ("Moscow has repeatedly denied receiving weapons from Pyongyang.", {"RU"}),
     ("Iran rejects supplying weapons to the Houthis.", {"IR"}),
+    # the state a titled official speaks for is the one in their title, not one before a comma
+    (
+        "In its reply to the Biden administration, Ethiopia's Prime Minister Dawit Alemu's government "
+        "denied obtaining the Iranian military hardware.",
+        {"ET"},
+    ),
     # an office holder the gazetteer lists speaks for the state without a title in the text
     ("Zakharova called the reports of North Korean arms deliveries to Russia absurd.", {"RU"}),
     ('"The allegations of weapons supplies to Russia are groundless," Peskov told journalists.', {"RU"}),

@@ -39,6 +39,12 @@ DIRECTION = [
         "Two brokers facilitated the acquisition by the Wagner Group of drones from Iran.",
         ("IR", "Wagner Group"),
     ),
+    # a member named for a group of suppliers
+    (
+        "A UN report named Serbia as one of three countries supplying arms to the Myanmar military.",
+        ("RS", "MM"),
+    ),
+    ("Serbia is among the countries supplying arms to the Myanmar military.", ("RS", "MM")),
     # items sent somewhere: from their origin to where they were bound
     ("The network moved North Korean shells bound for Russia through a port in the east.", ("KP", "RU")),
     ("The navy seized Iranian missiles that were destined for the Houthis.", ("IR", "Houthis")),

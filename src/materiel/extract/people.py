@@ -378,7 +378,11 @@ def representatives(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             continue
         for start, end in actor.mentions:
             # nearest first: "After the US claims, Iran's President X" speaks for Iran
-            window = list(doc[max(start - 6, doc[start].sent.start) : start])[::-1]
+            window = []
+            for tok in reversed(doc[max(start - 6, doc[start].sent.start) : start]):
+                if tok.is_punct and tok.text not in "’'-":
+                    break  # "In its response to the Biden administration, Prime Minister X": not US
+                window.append(tok)
             after = doc[end : min(end + 8, doc[start].sent.end)]
             if after[:1] and after[0].text == ",":
                 window += list(after[1:])

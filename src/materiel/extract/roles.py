@@ -81,6 +81,23 @@ def _listing_verb(governor: Token) -> Token | None:
     return None
 
 
+def _one_of(group: Token) -> Token | None:
+    """The member named for a group: "named Serbia as one of three countries supplying ...",
+    "Serbia is one of / among the countries supplying ..."."""
+    prep = group.head if group.dep_ == "pobj" else None
+    if prep is None:
+        return None
+    if prep.lower_ == "of" and prep.head.lower_ == "one":
+        one = prep.head
+        if one.dep_ == "pobj" and one.head.lower_ == "as":  # "named X as one of"
+            return next((c for c in one.head.head.children if c.dep_ in {"oprd", "dobj"}), None)
+        if one.dep_ == "attr":  # "X is one of"
+            return next((c for c in one.head.children if c.dep_ == "nsubj"), None)
+    if prep.lower_ == "among" and prep.head.lemma_ == "be":  # "X is among the countries"
+        return next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 class TransferRoles(TransferContext):
     """Role assignment over the dependency parse (see the module docstring of ``transfers``)."""
 
@@ -143,7 +160,7 @@ class TransferRoles(TransferContext):
                     actor = resolver.party(obj)
                     if actor:
                         return actor
-                return resolver.party(head)
+                return resolver.party(head) or resolver.party(_one_of(head))
             if current.dep_ in {"xcomp", "advcl", "conj", "ccomp"}:
                 if current.dep_ != "conj" and head.lemma_.lower() in self.object_control:
                     for child in head.children:

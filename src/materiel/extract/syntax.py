@@ -85,9 +85,13 @@ class ActorResolver:
         ]
         if owners:  # "Yemen's Houthi militias": the named group before the state it is in
             return next((a for a in owners if a.kind == EntityKind.ORGANIZATION), owners[0])
-        for child in token.children:  # "the president said his government had not ..."
-            if child.dep_ == "poss" and child.lower_ in PRONOUNS_PERSON:
-                person = self._antecedent(child, person=True)
+        for child in token.children:
+            if child.dep_ == "poss":  # "his government", "Prime Minister X's government"
+                person = (
+                    self._antecedent(child, person=True)
+                    if child.lower_ in PRONOUNS_PERSON
+                    else self.index.at(child)
+                )
                 if person is not None and person.represents:
                     return self.index.actors.get(f"state:{person.represents}")
         for obj in prep_objects(token, {"of"}):
