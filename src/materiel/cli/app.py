@@ -84,18 +84,25 @@ def warn(line: str) -> None:
     err_console.print(f"[yellow]{escape(one_line(line))}[/yellow]", soft_wrap=True, highlight=False)
 
 
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """A MaterielError ``func`` raises becomes one red line on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def run(*a: P.args, **kw: P.kwargs) -> R:
+        try:
+            return func(*a, **kw)
+        except MaterielError as exc:
+            fail(f"error: {exc}")
+            raise typer.Exit(1) from None
+
+    return run
+
+
 def command(*args: Any, **kwargs: Any) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Register a command on ``app``; a MaterielError it raises becomes one red line and exit 1."""
 
     def register(func: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(func)
-        def run(*a: P.args, **kw: P.kwargs) -> R:
-            try:
-                return func(*a, **kw)
-            except MaterielError as exc:
-                fail(f"error: {exc}")
-                raise typer.Exit(1) from None
-
+        run = guarded(func)
         app.command(*args, **kwargs)(run)
         return run
 

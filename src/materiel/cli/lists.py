@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from materiel.cli.app import app, console, fail, progress_bar, say, state, warn
+from materiel.cli.app import app, console, fail, guarded, progress_bar, say, state, warn
 from materiel.errors import ListFormatError, MaterielError
 from materiel.screen import lists as screen_lists
 from materiel.store import Store
 
-P = ParamSpec("P")
-R = TypeVar("R")
 WARNINGS_SHOWN = 5
 CHANGED_SHOWN = 20
 
@@ -31,26 +27,12 @@ lists_app = typer.Typer(
 app.add_typer(lists_app, name="lists")
 
 
-def _guarded(func: Callable[P, R]) -> Callable[P, R]:
-    """A MaterielError becomes one red line on stderr and exit status 1."""
-
-    @functools.wraps(func)
-    def run(*a: P.args, **kw: P.kwargs) -> R:
-        try:
-            return func(*a, **kw)
-        except MaterielError as exc:
-            fail(f"error: {exc}")
-            raise typer.Exit(1) from None
-
-    return run
-
-
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{schema} {n}" for schema, n in counts.items()) or "-"
 
 
 @lists_app.callback(invoke_without_command=True)
-@_guarded
+@guarded
 def lists_table(
     ctx: typer.Context,
     history: Annotated[
@@ -113,7 +95,7 @@ def lists_table(
 
 
 @lists_app.command("load")
-@_guarded
+@guarded
 def load(
     paths: Annotated[
         list[str],
@@ -172,7 +154,7 @@ def _report(r: screen_lists.LoadReport) -> None:
 
 
 @lists_app.command("diff")
-@_guarded
+@guarded
 def diff(
     key: Annotated[
         str | None, typer.Argument(metavar="[KEY]", help="List key (default: every list).")
@@ -221,7 +203,7 @@ def diff(
 
 
 @lists_app.command("show")
-@_guarded
+@guarded
 def show(
     entity_id: Annotated[str, typer.Argument(metavar="ENTITY_ID", help="Entry id, e.g. ofac-sdn:41736.")],
     as_json: Annotated[bool, typer.Option("--json", help="The entry as JSON.")] = False,
