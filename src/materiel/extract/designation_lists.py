@@ -48,7 +48,7 @@ HYPHENATED = {
 }
 
 
-def _cue_lemma(token: Token) -> str:
+def cue_lemma(token: Token) -> str:
     """The verb a participle comes from: "Sanctioned entities include ..." -> sanction."""
     lower = token.lower_
     return PARTICIPLES.get(lower, HYPHENATED.get(lower.rsplit("-", 1)[-1], token.lemma_.lower()))
@@ -138,7 +138,7 @@ class DesignationLists:
         # "the banks targeted", "those designated", "individuals being sanctioned": a participle on the
         # subject; or "the designations include ..."
         if not any(
-            _cue_lemma(t) in cue_words
+            cue_lemma(t) in cue_words
             and (t.dep_ in {"acl", "relcl", "amod"} or (subject is not None and t.i == subject.i))
             for t in cue_tokens
         ):

@@ -16,12 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from materiel.extract.actors import Actor
 from materiel.extract.designation_lists import (
-    HYPHENATED,
     LISTED_NOUNS,
-    PARTICIPLES,
     PENALTIES,
     DesignationLists,
     colon_list_names,
+    cue_lemma,
     with_hung_names,
 )
 from materiel.extract.gazetteer import Gazetteer
@@ -310,10 +309,9 @@ class DesignationRules(DesignationLists):
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
-                if token.dep_ == "amod":  # "The sanctioned firms included: ...", tagged as an adjective
-                    lemma = PARTICIPLES.get(token.lower_, lemma)
-                if "-" in lemma and token.dep_ in {"amod", "conj", "nmod", "compound"}:  # "U.S.-designated"
-                    lemma = HYPHENATED.get(lemma.rsplit("-", 1)[-1], lemma)
+                # "The sanctioned firms included: ..." (tagged as an adjective), "U.S.-designated"
+                if token.dep_ == "amod" or ("-" in lemma and token.dep_ in {"conj", "nmod", "compound"}):
+                    lemma = cue_lemma(token)
                 is_verb = lemma in verbs and (
                     token.tag_.startswith("VB") or token.dep_ in {"amod", "acl", "conj", "nmod"}
                 )

@@ -24,6 +24,7 @@ from materiel.extract.people import (
     merge_people,
     merge_spellings,
     nationals,
+    org_worded,
     person_details,
     person_span,
     representatives,
@@ -92,8 +93,7 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None
         if known_non_person(gaz, name):
-            words = [w.lower().strip(".,") for w in name.split()]
-            if len(words) > 1 and any(w in gaz.org_words for w in words) and name not in gaz.regions:
+            if org_worded(gaz, name) and name not in gaz.regions:
                 return Actor(f"org:{slug(name)}", EntityKind.ORGANIZATION, name)  # "X Trading Establishment"
             return None
         return Actor(f"person:{slug(name)}", EntityKind.PERSON, name)
@@ -296,7 +296,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
     ents = _arabic_surnames(doc)
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
-        doc.ents = ents  # resets the gazetteer ids of the tokens now read as a person's name
+        doc.ents = ents  # later rules read the person's whole name from doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     for whole in ents:
         for ent in _split_ner_span(whole):

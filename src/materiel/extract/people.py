@@ -72,7 +72,13 @@ def known_non_person(gaz: Gazetteer, name: str) -> bool:
     words = [w.lower().strip(".,") for w in name.split()]
     if len(words) == 1:
         return name.isupper() and len(name) > 1  # "JCS": an acronym, not a name
-    return any(w in gaz.org_words or w in PLACE_WORDS for w in words)
+    return org_worded(gaz, name) or any(w in PLACE_WORDS for w in words)
+
+
+def org_worded(gaz: Gazetteer, name: str) -> bool:
+    """A name of several words, one of which says it is an organisation ("X Trading Establishment")."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return len(words) > 1 and any(w in gaz.org_words for w in words)
 
 
 def _byline_lines(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
