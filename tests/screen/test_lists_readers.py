@@ -90,7 +90,7 @@ CASES: list[tuple[str, str, str, Any]] = [
     ("sdn_advanced.xml", "ofac-sdn:44544", "weak_aliases", ["LLC VERUS"]),
     ("sdn_advanced.xml", "ofac-sdn:44544", "programs", ["DPRK", "RUSSIA-EO14024"]),
     ("sdn_advanced.xml", "ofac-sdn:44544", "linked_to", ["MKRTYCHEV, Ashot"]),
-    ("un_consolidated.xml", "un-sc:KPi.900", "name", "RI EXAMPLE CHOL"),
+    ("un_consolidated.xml", "un-sc:KPi.900", "name", "RI EXAMPLE CHOL"),  # FOURTH_NAME "na" is no name
     ("un_consolidated.xml", "un-sc:KPi.900", "aliases", ["리예철", "Ri Ye Chol"]),
     ("un_consolidated.xml", "un-sc:KPi.900", "weak_aliases", ["Uncle Ri"]),
     ("un_consolidated.xml", "un-sc:KPi.900", "birth_dates", ["1970-03-04", "1968", "1969"]),

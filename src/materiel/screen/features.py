@@ -1,13 +1,13 @@
-"""Features: pure functions that compare one aspect of a query with a listed entity.
+"""The name feature: two names compared part by part, with a score in [0, 1] and why.
 
-Each returns a :class:`Feature` (name, score, why). Name features score in [0, 1]; qualifier
-features return a signed adjustment (negative when the query contradicts the entry) or ``None``
-when the query or the entry says nothing about it.
+Names are compared on their Latin readings (``normalise.name_forms``); two names written in the same
+East Asian script are compared on their characters instead, where a different character is a
+different name even when the readings agree (高石 is not 高市, 김종은 is not 김정은). The qualifier
+features (birth date, country, gender, identifiers) are in ``qualifiers``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,13 +20,12 @@ from materiel.screen.normalise import (
     fold,
     is_korean_syllable,
     is_number,
-    is_person,
     korean_key,
     token_weight,
     vocabulary,
 )
-from materiel.screen.records import Feature, ListedEntity, Query
-from materiel.screen.translit import arabic_key
+from materiel.screen.records import Feature
+from materiel.screen.translit import arabic_key, native_script
 
 INITIAL = 0.7
 EQUIVALENT = 0.95
@@ -34,7 +33,8 @@ PHONETIC = 0.92
 CONSONANTS = 0.9
 ACRONYM = 0.8
 TYPO_COST = 1.0
-LEGAL_FORM_MISMATCH = 0.9
+LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
+LEGAL_FORM_MISMATCH = 0.75  # "AG" vs "GmbH": another legal person
 ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
@@ -82,6 +82,8 @@ def part_similarity(
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return PHONETIC, "spelling variant"
+    if _baltic(a, fb) or _baltic(b, fa):
+        return PHONETIC, "-s ending"
     if korean and is_korean_syllable(a) and is_korean_syllable(b):
         if korean_key(a) == korean_key(b):
             return PHONETIC, "romanisation variant"
@@ -95,7 +97,7 @@ def part_similarity(
         sa, sb = arabic_key(a), arabic_key(b)
         if sa == sb and (abjad or len(sa) >= 2):
             return CONSONANTS, "Arabic consonants"
-        if abjad and len(sa) > 3 and Levenshtein.distance(sa, sb) <= 1:
+        if abjad and len(sa) > 3 and _one_apart(sa, sb):
             return CONSONANTS - 0.05, "Arabic consonants, one apart"
     n = max(len(a), len(b))
     short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
@@ -111,6 +113,24 @@ def part_similarity(
     return 0.0, "different"
 
 
+def _one_apart(sa: str, sb: str) -> bool:
+    """Consonant keys one letter apart: one consonant for another, or an "l" of the article or a
+    final "t" of the tā' marbūṭa ("Selselat") that one spelling writes and the other does not."""
+    if len(sa) == len(sb):
+        return Levenshtein.distance(sa, sb) <= 1
+    short, long_ = sorted((sa, sb), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    return long_ == short + "t" or any(
+        long_[:i] + long_[i + 1 :] == short for i, c in enumerate(long_) if c == "l"
+    )
+
+
+def _baltic(a: str, fb: str) -> bool:
+    """ "Lavrovs", "Sergejs": Latvian and Lithuanian add -s to a name ending in a consonant."""
+    return len(a) > 4 and a[-1] == "s" and a[-2] not in "aeious" and fold(a[:-1]) == fb
+
+
 def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -> list[str]:
     """Join neighbouring tokens whose concatenation is a token of the other name ("jong un")."""
     keys = {key(t) for t in other if len(t) > 2}
@@ -122,15 +142,21 @@ def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -
             and i + 2 < len(tokens)
             and tokens[i + 1] == "al"
             and key(tokens[i] + tokens[i + 2]) in keys
+            and key(tokens[i] + tokens[i + 2]) != key(tokens[i])  # "ahmad al tai": "tai" adds nothing
         ):
             out.append(tokens[i] + tokens[i + 2])
             i += 3
             continue
         for size in (3, 2):
-            if any(len(t) < 2 or (key is skeleton and t == "al") for t in tokens[i : i + size]):
-                continue
+            run = tokens[i : i + size]
+            if any(len(t) < 2 for t in run) or (key is skeleton and run[-1] == "al"):
+                continue  # the article may open a run ("al din" ~ "eldin"), not close one
             joined = "".join(tokens[i : i + size])
-            if i + size <= len(tokens) and key(joined) in keys:
+            if (
+                i + size <= len(tokens)
+                and key(joined) in keys
+                and key(joined) not in {key(t) for t in tokens[i : i + size]}  # the join adds a part
+            ):
                 out.append(joined)
                 i += size
                 break
@@ -236,9 +262,10 @@ def _align(
     return pairs, rest_a, rest_b, (matched, total, unmatched)
 
 
-def _descendant(a: NameForm, b: NameForm) -> bool:
+def _descendant(a: NameForm, b: NameForm, unpaired: set[str]) -> bool:
     """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
-    parts after one or more given names in front are the whole shorter name (particles aside)."""
+    parts after one or more given names in front are the whole shorter name (particles aside), and
+    those given names in front were left unpaired (not joined into a part of the other name)."""
     particles = vocabulary().particles
     ta = [t for t in a.tokens if t not in particles]
     tb = [t for t in b.tokens if t not in particles]
@@ -251,7 +278,7 @@ def _descendant(a: NameForm, b: NameForm) -> bool:
         return part_similarity(x, y, abjad, False, True)[0] >= INITIAL
 
     k = len(long_) - len(short)
-    if same(short[0], long_[0]):
+    if same(short[0], long_[0]) or not all(t in unpaired for t in long_[:k]):
         return False
     return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
 
@@ -286,11 +313,11 @@ class Comparison:
         if self.empty:
             return "empty name"
         parts = [f"{p.a}={p.b}" if p.how == "exact" else f"{p.a}~{p.b} ({p.how})" for p in self.pairs]
-        rest = [*self.rest_a, *self.rest_b, *self.notes]
+        rest = [*self.rest_a, *self.rest_b]
         if rest:
             kind = "conflicting" if self.conflict else "extra"
             parts.append(f"{kind}: {' '.join(rest)}")
-        return "; ".join(parts)
+        return " ".join(["; ".join(parts), *self.notes])
 
 
 _EMPTY = Comparison(0.0, empty=True)
@@ -315,7 +342,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if a.korean and b.korean and (rest_a or rest_b):
             score *= KOREAN_PARTIAL
             notes.append("(Korean given name of another length)")
-        if (a.arabic or b.arabic) and _descendant(a, b):
+        if (a.arabic or b.arabic) and _descendant(a, b, {*rest_a, *rest_b}):
             score *= DESCENDANT
             notes.append("(Arabic name with another given name in front: a son or daughter)")
         if _patronymic_crossed(a.tokens, b.tokens, pairs):
@@ -327,7 +354,9 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
             score *= 0.85
     elif a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
-        score *= LEGAL_FORM_MISMATCH
+        kin = any(a.legal_forms | b.legal_forms <= group for group in vocabulary().form_kin)
+        score *= LEGAL_FORM_KIN if kin else LEGAL_FORM_MISMATCH
+        notes.append(f"(legal form {'/'.join(sorted(a.legal_forms))} vs {'/'.join(sorted(b.legal_forms))})")
     return Comparison(score, tuple(pairs), tuple(rest_a), tuple(rest_b), conflict, tuple(notes))
 
 
@@ -337,86 +366,47 @@ def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
     return result.score, result.detail()
 
 
+def native_comparison(a: tuple[str, str], b: tuple[str, str], person: bool) -> Comparison:
+    """Two names in the same East Asian script, character by character (Chinese in simplified
+    form): a different character is a different name part even where the readings agree."""
+    script, left = a[0], list(b[1])
+    pairs: list[PartMatch] = []
+    rest_a: list[str] = []
+    for char in a[1]:
+        other = char if char in left else None
+        if other is None:
+            rest_a.append(char)
+            continue
+        left.remove(other)
+        pairs.append(
+            PartMatch(
+                char, other, 1.0 if other == char else EQUIVALENT, "exact" if other == char else "variant"
+            )
+        )
+    conflict = bool(rest_a and left)
+    rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
+    matched = 2 * sum(p.score for p in pairs)
+    score = matched / (2 * len(pairs) + rate * (len(rest_a) + len(left))) if pairs else 0.0
+    note = f"({'Chinese characters' if script == 'han' else 'Hangul'} compared as written)"
+    return Comparison(score, tuple(pairs), tuple(rest_a), tuple(left), conflict, (note,))
+
+
 def name_feature(query_forms: list[NameForm], entity_forms: list[NameForm], person: bool) -> Feature:
-    """The best-scoring pair of readings of the query and the entry's names."""
+    """The best-scoring pair of readings of the query and the entry's names; two names written in
+    the same East Asian script are compared as written (``native_comparison``)."""
     best: Comparison | None = None
     pair = ("", "")
     for qa in query_forms:
+        native = native_script(qa.original)
         for eb in entity_forms:
-            result = score_forms(qa, eb, person)
+            other = native_script(eb.original) if native is not None else None
+            if native is not None and other is not None and other[0] == native[0]:
+                result = native_comparison(native, other, person)
+                text = native[1]
+            else:
+                result, text = score_forms(qa, eb, person), qa.text
             if result.score > (best.score if best is not None else 0.0):
-                best, pair = result, (qa.text, eb.original)
+                best, pair = result, (text, eb.original)
     if best is None:
         return Feature("name", 0.0, "no comparable name")
     return Feature("name", best.score, f"'{pair[0]}' vs '{pair[1]}': {best.detail()}")
-
-
-def _years(values: list[str]) -> set[str]:
-    return {v[:4] for v in values if len(v) >= 4 and v[:4].isdigit()}
-
-
-def birth_date_feature(query: Query, entity: ListedEntity) -> Feature | None:
-    if not query.birth_date or not entity.birth_dates:
-        return None
-    q = query.birth_date.strip()
-    full = [d for d in entity.birth_dates if len(d) > 4]
-    if q in entity.birth_dates or (len(q) > 4 and any(q.startswith(d) for d in full)):
-        return Feature("birth_date", 0.05, f"birth date {q} on the list")
-    years = _years(entity.birth_dates)
-    if q[:4] in years:
-        return Feature("birth_date", 0.03, f"birth year {q[:4]} on the list")
-    near = [y for y in years if q[:4].isdigit() and abs(int(y) - int(q[:4])) <= 1]
-    if near:
-        return Feature("birth_date", -0.05, f"birth year {q[:4]} vs listed {', '.join(sorted(years))}")
-    return Feature("birth_date", -0.2, f"birth date {q} contradicts listed {', '.join(entity.birth_dates)}")
-
-
-def country_feature(query: Query, entity: ListedEntity) -> Feature | None:
-    if not query.country or not entity.countries:
-        return None
-    q = query.country.lower()
-    listed = {c.lower() for c in entity.countries}
-    if q in listed:
-        return Feature("country", 0.02, f"country {query.country} on the list")
-    return Feature("country", -0.1, f"country {query.country} not among listed {', '.join(sorted(listed))}")
-
-
-def gender_feature(query: Query, entity: ListedEntity) -> Feature | None:
-    if not query.gender or not entity.gender:
-        return None
-    if query.gender.lower()[:1] == entity.gender.lower()[:1]:
-        return Feature("gender", 0.0, f"gender {entity.gender} agrees")
-    return Feature("gender", -0.15, f"gender {query.gender} contradicts listed {entity.gender}")
-
-
-_ID_CLEAN = re.compile(r"[^A-Z0-9]")
-STRONG_IDS = frozenset({"imo", "passport", "national_id", "tax_id", "registration", "swift", "mmsi"})
-
-
-def _clean_id(value: str) -> str:
-    cleaned = _ID_CLEAN.sub("", value.upper())
-    return cleaned[3:] if cleaned.startswith("IMO") else cleaned
-
-
-def identifier_feature(query: Query, entity: ListedEntity) -> Feature | None:
-    """A shared identifier raises the score; the same kind of unique identifier, differing, lowers it."""
-    if not query.identifiers or not entity.identifiers:
-        return None
-    listed_any = {_clean_id(v) for vs in entity.identifiers.values() for v in vs}
-    for kind, values in query.identifiers.items():
-        for value in values:
-            if _clean_id(value) in listed_any:
-                return Feature("identifier", 0.4, f"{kind} {value} on the list")
-    for kind in ("imo", "mmsi"):
-        if query.identifiers.get(kind) and entity.identifiers.get(kind):
-            return Feature(
-                "identifier",
-                -0.3,
-                f"{kind} {', '.join(query.identifiers[kind])} differs "
-                f"from listed {', '.join(entity.identifiers[kind])}",
-            )
-    return None
-
-
-def entity_is_person(entity: ListedEntity) -> bool:
-    return is_person(entity.schema)

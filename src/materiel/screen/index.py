@@ -3,7 +3,8 @@
 Each listed entity is one document holding, for every reading of every name, its tokens and their
 phonetic keys (``fold``), and the entity itself as stored JSON, so a search returns entities
 ready to score. A query matches on any exact token or key, and on tokens one edit away (tantivy's
-fuzzy term query), ranked by BM25; the matcher then scores the top candidates.
+fuzzy term query), ranked by BM25, among the entries of a schema the query can be (a person's name
+does not retrieve companies); the matcher then scores the top candidates.
 
 An on-disk index carries a fingerprint (e.g. the checksums of the loaded lists): ``open_or_build``
 rebuilds it when the fingerprint changes.
@@ -21,32 +22,46 @@ from typing import Any
 import tantivy
 
 from materiel.screen.features import skeleton
+from materiel.screen.match import compatible
 from materiel.screen.normalise import fold, name_forms
 from materiel.screen.records import ListedEntity, Sanction
 
 FINGERPRINT_FILE = "materiel-fingerprint.txt"
 _WRITER_HEAP = 256 * 1024 * 1024
+MAX_RUN_TOKENS = 6  # names of up to this many words get consonant keys of word pairs
+NAMES_PER_HIT = 2  # name hits read per entity wanted (several names of one entity may match)
+SCHEMAS = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 
 
 def _schema() -> Any:
     builder = tantivy.SchemaBuilder()
+    # name documents: one per name of an entity, ranked
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_text_field("schema", stored=False, tokenizer_name="raw")
     builder.add_text_field("tokens", stored=False, tokenizer_name="whitespace")
     builder.add_text_field("keys", stored=False, tokenizer_name="whitespace")
+    # entity documents: one per entity, fetched by id
+    builder.add_text_field("entity_id", stored=False, tokenizer_name="raw")
+    builder.add_text_field("kind", stored=False, tokenizer_name="raw")
     builder.add_text_field("entity", stored=True, index_option="basic", tokenizer_name="raw")
     return builder.build()
 
 
 def name_keys(names: Iterable[str], schema: str) -> tuple[set[str], set[str]]:
-    """The tokens and phonetic keys of every reading of ``names``."""
+    """The tokens and phonetic keys of every reading of ``names``; the consonant keys (``~``) also
+    of neighbouring words joined without the article ("shms al dyn" → shamsuddin's key)."""
     tokens: set[str] = set()
+    runs: set[str] = set()
     for name in names:
         for form in name_forms(name, schema):
             tokens.update(form.tokens)
             if len(form.tokens) > 1:
                 tokens.add("".join(form.tokens))
-    return tokens, {fold(t) for t in tokens} | {"~" + skeleton(t) for t in tokens if len(t) > 2}
+            words = [t for t in form.tokens if t != "al"]
+            if 2 < len(form.tokens) <= MAX_RUN_TOKENS or len(words) < len(form.tokens):
+                runs.update("".join(words[i : i + 2]) for i in range(len(words) - 1))
+    keys = {fold(t) for t in tokens} | {"~" + skeleton(t) for t in tokens | runs if len(t) > 2}
+    return tokens, keys
 
 
 def entity_to_json(entity: ListedEntity) -> str:
@@ -79,19 +94,22 @@ class NameIndex:
             index = tantivy.Index(schema, path=str(path))
         else:
             index = tantivy.Index(schema)
-        writer = index.writer(heap_size=_WRITER_HEAP)
+        # one thread: documents in list order, so equal scores rank alike on every build
+        writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
         for entity in entities:
-            names = [*entity.all_names, *entity.weak_aliases]
-            tokens, keys = name_keys(names, entity.schema)
             writer.add_document(
-                tantivy.Document(
-                    id=entity.id,
-                    schema=entity.schema,
-                    tokens=" ".join(sorted(tokens)),
-                    keys=" ".join(sorted(keys)),
-                    entity=entity_to_json(entity),
-                )
+                tantivy.Document(kind="entity", entity_id=entity.id, entity=entity_to_json(entity))
             )
+            for name in dict.fromkeys([*entity.all_names, *entity.weak_aliases]):
+                tokens, keys = name_keys([name], entity.schema)
+                writer.add_document(
+                    tantivy.Document(
+                        id=entity.id,
+                        schema=entity.schema,
+                        tokens=" ".join(sorted(tokens)),
+                        keys=" ".join(sorted(keys)),
+                    )
+                )
         writer.commit()
         writer.wait_merging_threads()
         if path is not None:
@@ -121,7 +139,8 @@ class NameIndex:
         return cls.build(entities() if callable(entities) else entities, path, fingerprint)
 
     def __len__(self) -> int:
-        return int(self._get_searcher().num_docs)
+        """The number of entities indexed."""
+        return int(self._get_searcher().doc_freq("kind", "entity"))
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
@@ -157,7 +176,27 @@ class NameIndex:
             clauses.append((should, tantivy.Query.term_query(self._schema, "keys", key)))
         if not clauses:
             return []
-        query = tantivy.Query.boolean_query(clauses)
+        schemas = sorted({s for s in SCHEMAS if compatible(schema, s)} | {schema})
+        kinds = tantivy.Query.term_set_query(self._schema, "schema", schemas)
+        names = tantivy.Query.boolean_query(clauses)
+        query = tantivy.Query.boolean_query([(tantivy.Occur.Must, names), (tantivy.Occur.Must, kinds)])
         searcher = self._get_searcher()
-        hits = searcher.search(query, limit).hits
-        return [entity_from_json(searcher.doc(address)["entity"][0]) for _score, address in hits]
+        ids: dict[str, None] = {}
+        page, offset = limit * NAMES_PER_HIT, 0
+        while len(ids) < limit:
+            hits = searcher.search(query, page, count=False, offset=offset).hits
+            for _score, address in hits:
+                ids.setdefault(searcher.doc(address)["id"][0])
+            if len(hits) < page:
+                break
+            offset += page
+        wanted = list(ids)[:limit]
+        if not wanted:
+            return []
+        by_id = tantivy.Query.term_set_query(self._schema, "entity_id", wanted)
+        found = [
+            entity_from_json(searcher.doc(a)["entity"][0])
+            for _s, a in searcher.search(by_id, len(wanted)).hits
+        ]
+        rank = {entity_id: i for i, entity_id in enumerate(wanted)}
+        return sorted(found, key=lambda e: rank[e.id])

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from materiel.screen.orgnames import cut_forms, fuzzy_legal_form, long_forms, read_numbers, split_glued_form
 from materiel.screen.translit import (
     HANGUL_FIRST,
     HANGUL_LAST,
@@ -26,7 +27,7 @@ from materiel.screen.translit import (
 )
 
 PERSON_SCHEMAS = frozenset({"Person"})
-_ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}")
+_ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
 _APOSTROPHE_RE = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02be\u02bf]")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _ABJAD_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -39,6 +40,10 @@ class Vocabulary:
     org_stopwords: frozenset[str]
     legal_forms: dict[tuple[str, ...], str]  # token sequence -> class
     longest_form: int
+    single_forms: frozenset[str]  # one-word legal forms ("ag", "gmbh")
+    form_kin: tuple[frozenset[str], ...]  # classes of legal form used loosely for one another
+    cut_forms: dict[tuple[str, ...], str]  # multi-word forms with the last word cut short
+    long_forms: tuple[tuple[str, int, str], ...]  # multi-word forms read one letter off
     equivalents: dict[str, frozenset[int]]  # token -> ids of its groups
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
@@ -66,6 +71,10 @@ def vocabulary() -> Vocabulary:
         org_stopwords=frozenset(data["org_stopwords"]),
         legal_forms=forms,
         longest_form=max(len(k) for k in forms),
+        single_forms=frozenset(k[0] for k in forms if len(k) == 1),
+        form_kin=tuple(frozenset(str(c) for c in group) for group in data.get("legal_form_kin", [])),
+        cut_forms=cut_forms(forms),
+        long_forms=long_forms(forms),
         equivalents={k: frozenset(v) for k, v in groups.items()},
         surnames={k: frozenset(v) for k, v in surnames.items()},
         korean_syllables=frozenset(
@@ -165,7 +174,7 @@ def _skeletons(tokens: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]
     for i in range(len(tokens)):
         for size in (2, 3):
             run = tokens[i : i + size]
-            if len(run) == size and all(len(t) > 1 and t != "al" for t in run):
+            if len(run) == size and all(len(t) > 1 for t in run) and run[-1] != "al":
                 runs.add(arabic_key("".join(run)))
         if i + 2 < len(tokens) and tokens[i + 1] == "al":  # "nur al din" ~ "noureddine"
             runs.add(arabic_key(tokens[i] + tokens[i + 2]))
@@ -185,14 +194,17 @@ def tokenize(latin: str) -> list[str]:
 
 
 def _strip_legal_forms(tokens: list[str], vocab: Vocabulary) -> tuple[list[str], set[str]]:
+    """Legal forms off both ends of an organisation's name, longest first; at the end also one cut
+    short by a fixed-width field ("JOINT STOCK COMPAN") or one letter off ("JOYNT STOCK COMPANY")."""
     found: set[str] = set()
     changed = True
     while changed and tokens:
         changed = False
         for size in range(min(vocab.longest_form, len(tokens) - 1), 0, -1):
             tail, head = tuple(tokens[-size:]), tuple(tokens[:size])
-            if tail in vocab.legal_forms:
-                found.add(vocab.legal_forms[tail])
+            cls = vocab.legal_forms.get(tail) or fuzzy_legal_form(tail, vocab.cut_forms, vocab.long_forms)
+            if cls is not None:
+                found.add(cls)
                 tokens, changed = tokens[:-size], True
                 break
             if head in vocab.legal_forms:
@@ -220,14 +232,29 @@ def _person_tokens(latin: str) -> list[str]:
     return [t.translate(_LEET) if _LEET_RE.match(t) else t for t in tokens]
 
 
+_PARENS_RE = re.compile(r"\(([^()]*)\)")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")  # "AQAP", "AAS-T"; not "U.K."
+
+
 def _segments(name: str) -> list[str]:
-    """ "AL-QA'IDA/ISLAMIC ARMY": names joined by a slash are each a name too."""
-    if "/" not in name:
-        return [name]
-    parts = [p.strip() for p in name.split("/")]
-    if len(parts) > 1 and all(sum(c.isalpha() for c in p) >= 3 for p in parts):
-        return [name, *parts]
-    return [name]
+    """The name, and the names it holds: names joined by a slash ("AL-QA'IDA/ISLAMIC ARMY"), and
+    other names in parentheses along with the name outside them — an acronym ("AL-QAIDA IN THE
+    ARABIAN PENINSULA (AQAP)"), names separated by semicolons ("Hassan Ghul (Hassan Gul; Hasan
+    Gul)") or the name in another script ("حسن غول (Hassan Ghul)"). Anything else in parentheses
+    qualifies the name ("Bank of China (Hong Kong)") and stays part of it."""
+    segments = [name]
+    if "/" in name:
+        parts = [p.strip() for p in name.split("/")]
+        if len(parts) > 1 and all(sum(c.isalpha() for c in p) >= 3 for p in parts):
+            segments.extend(parts)
+    if "(" in name:
+        inner = [p.strip(" ,") for m in _PARENS_RE.finditer(name) for p in m.group(1).split(";")]
+        outside = _PARENS_RE.sub(" ", name).strip(" ,")
+        several = ";" in name
+        names = [p for p in inner if several or _ACRONYM_RE.match(p) or p.isascii() != outside.isascii()]
+        if names and sum(c.isalpha() for c in outside) >= 3:
+            segments.extend([outside, *names])
+    return list(dict.fromkeys(segments))
 
 
 @lru_cache(maxsize=200_000)
@@ -239,13 +266,18 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
     for segment in _segments(name):
         abjad = _ABJAD_RE.search(segment) is not None
         for latin in latin_variants(segment):
-            tokens = _person_tokens(latin) if person else tokenize(latin)
+            if person:
+                tokens = _person_tokens(latin)
+            else:
+                tokens = read_numbers(tokenize(split_glued_form(latin, vocab.single_forms)))
             dropped: list[str] = []
             legal: set[str] = set()
             if person:
-                kept = [t for t in tokens if t not in vocab.honorifics]
+                # abbreviated titles ("adm", "col") are Latin only: "آدم" reads "adm" (Adam)
+                titles = vocab.honorifics if not abjad else {h for h in vocab.honorifics if len(h) > 3}
+                kept = [t for t in tokens if t not in titles]
                 if kept:
-                    dropped = [t for t in tokens if t in vocab.honorifics]
+                    dropped = [t for t in tokens if t in titles]
                     tokens = kept
             else:
                 tokens, legal = _strip_legal_forms(tokens, vocab)
@@ -303,6 +335,7 @@ def is_korean_name(tokens: list[str]) -> bool:
 
 
 _FOLDS = [
+    (re.compile(r"(?<=\w\w[aeiou])j$"), "y"),  # "Sergej", "Andrej", "Nikolaj": Slavic -j is -y
     (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
     (re.compile(r"^hs"), "x"),
     (re.compile(r"^sh"), "s"),  # Wade–Giles hs-, sh/s

@@ -30,9 +30,17 @@ from materiel.screen.records import SCHEMAS, ListedEntity, Match, Query
 
 CANDIDATES = 30
 DEFAULT_LIMIT = 5
-INDEX_FORMAT = "materiel-names-2"
+INDEX_FORMAT = "materiel-names-3"  # 3: one document per name
 """Changes when what the on-disk index holds changes (beyond what the code digest catches)."""
-_INDEX_CODE = ("index.py", "normalise.py", "features.py", "translit.py", "records.py")
+_INDEX_CODE = (
+    "index.py",
+    "normalise.py",
+    "orgnames.py",
+    "features.py",
+    "translit.py",
+    "wadegiles.py",
+    "records.py",
+)
 
 
 class CandidateIndex(Protocol):

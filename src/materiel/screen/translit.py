@@ -26,6 +26,8 @@ from typing import Any
 import yaml
 from anyascii import anyascii
 
+from materiel.screen.wadegiles import wade_giles_to_pinyin
+
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7a3"
@@ -77,6 +79,28 @@ def has_hangul(text: str) -> bool:
 
 def has_han(text: str) -> bool:
     return _HAN_RE.search(text) is not None
+
+
+_NATIVE_SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022.,\-]+")
+
+
+@cache
+def _simplifier() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=50_000)
+def native_script(text: str) -> tuple[str, str] | None:
+    """("han", the characters in simplified form) or ("hangul", the syllables) for a name written
+    only in that script, else None: 習近平 and 习近平 are one name, 高石 and 高市 are two."""
+    chars = _NATIVE_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    if chars and all(_HAN_RE.match(c) for c in chars):
+        return "han", _simplifier().convert(chars)
+    if chars and all(HANGUL_FIRST <= ord(c) <= HANGUL_LAST for c in chars):
+        return "hangul", chars
+    return None
 
 
 def romanise_syllable(syllable: str, system: str = "dprk") -> str:
@@ -166,6 +190,8 @@ class ArabicTables:
     words: dict[str, str]
     classes: tuple[tuple[str, str], ...]  # Latin spelling -> consonant class, longest first
     abd_prefixes: tuple[str, ...]  # longest first
+    persian: dict[str, str]  # letters Persian and Urdu read otherwise
+    word_letters: dict[int, str]  # str.translate table: Persian/Urdu letter forms -> Arabic
 
 
 @cache
@@ -177,20 +203,24 @@ def arabic_tables() -> ArabicTables:
         words={str(k): str(v) for k, v in data["words"].items()},
         classes=tuple(classes),
         abd_prefixes=tuple(sorted({str(p) for p in data["abd_prefixes"]}, key=len, reverse=True)),
+        persian={str(k): str(v) for k, v in data.get("persian_letters", {}).items()},
+        word_letters=str.maketrans({str(k): str(v) for k, v in data.get("word_letters", {}).items()}),
     )
 
 
-def _arabic_word(word: str, tables: ArabicTables) -> str:
-    if word in tables.words:
-        return tables.words[word]
+def _arabic_word(word: str, tables: ArabicTables, persian: bool = False) -> str:
+    known = tables.words.get(word) or tables.words.get(word.translate(tables.word_letters))
+    if known is not None:
+        return known
     article = ""
     if word.startswith("عبدال") and len(word) > 5:
-        return "abd al " + _arabic_word(word[5:], tables)
+        return "abd al " + _arabic_word(word[5:], tables, persian)
     if len(word) > 3 and word.startswith("ال"):
         article, word = "al ", word[2:]
     out: list[str] = []
     for i, char in enumerate(word):
-        latin = tables.letters.get(char)
+        latin = tables.persian.get(char) if persian else None
+        latin = latin if latin is not None else tables.letters.get(char)
         if latin is None:
             latin = anyascii(char)
         elif char in "وي" and i > 0:  # a long vowel inside a word
@@ -203,15 +233,26 @@ def _arabic_word(word: str, tables: ArabicTables) -> str:
     return article + "".join(out)
 
 
-def arabic_to_latin(text: str) -> str:
-    """Arabic-script words to lower-case Latin, the article split off.
+def arabic_to_latin(text: str, persian: bool = False) -> str:
+    """Arabic-script words to lower-case Latin, the article split off; ``persian``: with the letter
+    values of Persian and Urdu (``persian_letters``).
 
     >>> arabic_to_latin("صدام حسين التكريتي")
     'sdam hsin al tkriti'
     """
     tables = arabic_tables()
     text = _ARABIC_MARKS_RE.sub("", text)
-    return " ".join(_arabic_word(w, tables) for w in text.split())
+    return " ".join(_arabic_word(w, tables, persian) for w in text.split())
+
+
+def persian_reading(text: str) -> str | None:
+    """``text`` read with Persian letter values, where that reads it otherwise; else None."""
+    if not any(c in arabic_tables().persian for c in text):
+        return None
+    return " ".join(
+        arabic_to_latin(run, persian=True) if _ARABIC_RE.match(run) else anyascii(run)
+        for run in _RUN_RE.findall(text)
+    )
 
 
 _ASSIMILATED_RE = re.compile(r"^([aeu])([tdrsznl])\2")
@@ -228,10 +269,13 @@ def arabic_key(token: str) -> str:
     """
     tables = arabic_tables()
     token = _ASSIMILATED_RE.sub(r"\2", token)  # "essaadi", "eddine": assimilated article
+    head = ""
+    if len(token) > 2 and token[0] in "wy":  # و/ي opening a word are consonants: "Wali" is not "Ali"
+        head, token = token[0], token[1:]
     for spelling, cls in tables.classes:
         if spelling in token:
             token = token.replace(spelling, cls.upper())
-    key = _DOUBLED_RE.sub(r"\1", _VOWELS_RE.sub("", token.lower()))
+    key = _DOUBLED_RE.sub(r"\1", head + _VOWELS_RE.sub("", token.lower()))
     if len(key) > 1 and key.endswith("h"):
         key = key[:-1]  # "hamzah"/"hamza", "taha"/"طه"
     return key or token
@@ -331,11 +375,19 @@ def latin_variants(text: str) -> list[str]:
     if has_hangul(text):
         return [to_latin(text, system) for system in SYSTEMS]
     variants = [to_latin(text)]
-    if has_han(text):
+    if text.isascii():
+        pinyin = wade_giles_to_pinyin(text)
+        if pinyin is not None:
+            variants.append(pinyin)
+    elif has_han(text):
         han = " ".join(re.findall(f"[{_HAN}]+", text))
         hangul = hanja_to_hangul(han)
         if hangul is not None and len(han.replace(" ", "")) <= 4:
             variants.extend(to_latin(hangul, system) for system in SYSTEMS)
     elif not text.isascii() and re.search("[\u0400-\u04ff]", text):
         variants.extend(kontsevich_to_latin(text))
+    elif not text.isascii():
+        persian = persian_reading(text)
+        if persian is not None:
+            variants.append(re.sub(r"\s+", " ", persian).strip())
     return list(dict.fromkeys(variants))

@@ -47,11 +47,13 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
                 yield _entry(ctx, elem, schema)
 
 
+PLACEHOLDERS = frozenset({"na", "n/a", "-"})  # a name part the list leaves empty ("FOURTH_NAME: na")
+
+
 def _entry(ctx: ReadContext, elem: ET.Element, schema: str) -> ListedEntity:
     ref = text(elem, "REFERENCE_NUMBER") or text(elem, "DATAID")
-    name = join_parts(
-        (text(elem, f) for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")), " "
-    )
+    parts = (text(elem, f) for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"))
+    name = join_parts((p for p in parts if (p or "").strip().lower() not in PLACEHOLDERS), " ")
     if not ref or not name:
         raise ctx.error(f"{local(elem.tag)} {text(elem, 'DATAID') or '?'} without a reference or a name")
     entity = ListedEntity(id=f"{ctx.key}:{ref}", list=ctx.key, schema=schema, name=name)

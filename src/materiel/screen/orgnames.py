@@ -1,0 +1,112 @@
+"""Organisation names: numbers read one way, legal forms found where they are glued, cut or misspelt.
+
+- Numbers written as words or ordinals are read as digits: "First", "1st" → "1"; "Forty-Four",
+  "Forty 4" → "44" (English number words from ``num2words``, common misspellings from names.yaml).
+- A legal form glued to the name in camel case is split off: "SiemensAG" → "Siemens AG".
+- A multi-word legal form cut at the end of a fixed-width field ("JOINT STOCK COMPAN") or one
+  letter off ("JOYNT STOCK COMPANY") is still read as that legal form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from num2words import num2words
+from rapidfuzz.distance import Levenshtein
+
+from materiel.screen.translit import load_yaml
+
+_ORDINAL_NUM_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_CAMEL_RE = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][A-Za-z]{1,5})\b")
+MIN_CUT = 4  # letters a cut last word must keep
+MIN_FUZZY = 12  # letters a multi-word legal form must have to be read one letter off
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """English cardinal and ordinal words of 0–19 and of the tens, and their common misspellings."""
+    words: dict[str, int] = {}
+    for n in [*range(20), *range(20, 100, 10)]:
+        words[num2words(n)] = n
+        words[num2words(n, to="ordinal")] = n
+    for word, value in load_yaml("names.yaml").get("number_misspellings", {}).items():
+        words[str(word)] = int(value)
+    return words
+
+
+def _value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    cut = _ORDINAL_NUM_RE.match(token)
+    if cut:
+        return int(cut.group(1))
+    return number_words().get(token)
+
+
+def read_numbers(tokens: list[str]) -> list[str]:
+    """Number words and ordinals as digits; a tens word and the unit after it as one number."""
+    out: list[str] = []
+    tens_word = False  # the last token was a tens word ("forty"), which a unit may complete
+    for token in tokens:
+        value = _value(token)
+        if value is None:
+            out.append(token)
+            tens_word = False
+        elif tens_word and 0 < value < 10:
+            out[-1] = str(int(out[-1]) + value)
+            tens_word = False
+        else:
+            out.append(str(value))
+            tens_word = not token.isdigit() and value >= 20 and value % 10 == 0
+    return out
+
+
+def split_glued_form(name: str, single_forms: frozenset[str]) -> str:
+    """ "SiemensAG" → "Siemens AG": a legal form written onto the name in camel case."""
+
+    def split(m: re.Match[str]) -> str:
+        head, tail = m.group(1), m.group(2)
+        return f"{head} {tail}" if tail.lower() in single_forms else m.group(0)
+
+    return _CAMEL_RE.sub(split, name)
+
+
+def cut_forms(forms: Mapping[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """Multi-word legal forms with their last word cut short, each cut → the form's class."""
+    cut: dict[tuple[str, ...], str] = {}
+    for spelling, cls in sorted(forms.items()):
+        if len(spelling) < 2:
+            continue
+        last = spelling[-1]
+        for n in range(MIN_CUT, len(last)):
+            cut.setdefault((*spelling[:-1], last[:n]), cls)
+    return cut
+
+
+def long_forms(forms: Mapping[tuple[str, ...], str]) -> tuple[tuple[str, int, str], ...]:
+    """Multi-word legal forms long enough to be recognised one letter off: (text, words, class)."""
+    return tuple(
+        (" ".join(s), len(s), cls)
+        for s, cls in sorted(forms.items())
+        if len(s) > 1 and len(" ".join(s)) >= MIN_FUZZY
+    )
+
+
+def fuzzy_legal_form(
+    tail: tuple[str, ...], cut: Mapping[tuple[str, ...], str], long: tuple[tuple[str, int, str], ...]
+) -> str | None:
+    """The class of the multi-word legal form that ``tail`` is, cut short or one letter off."""
+    if len(tail) < 2:
+        return None
+    cls = cut.get(tail)
+    if cls is not None:
+        return cls
+    text = " ".join(tail)
+    if len(text) < MIN_FUZZY:
+        return None
+    for spelling, size, form_cls in long:
+        if size == len(tail) and Levenshtein.distance(text, spelling, score_cutoff=1) <= 1:
+            return form_cls
+    return None

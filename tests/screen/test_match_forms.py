@@ -1,0 +1,121 @@
+"""Name forms this matcher reads for what they are: numbers and legal forms in organisation names,
+names written in the same East Asian script, Wade–Giles, Slavic and Baltic endings, names in
+parentheses, and Arabic-script names read with Persian and Urdu letter values."""
+
+from __future__ import annotations
+
+import pytest
+
+from materiel.screen.match import match_names
+from materiel.screen.orgnames import read_numbers
+from materiel.screen.translit import latin_variants
+
+MATCHES = [
+    # numbers written as words or ordinals (organisations)
+    ("Brigade Forty-Four", "Brigade 44", "Organization"),
+    ("Brigade Forty 4", "Brigade 44", "Organization"),
+    ("1st International Bank", "First International Bank", "Company"),
+    ("3 Percenters", "Three Percenters", "Organization"),
+    # legal forms glued on, cut by a fixed-width field, or one letter off
+    ("SiemensAG", "Siemens AG", "Company"),
+    ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", "TACTICAL MISSILES CORPORATION JSC", "Company"),
+    ("TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY", "TACTICAL MISSILES CORPORATION JSC", "Company"),
+    ("LXC Aviation", "L.X.C Aviation", "Company"),
+    ("Acme Trading Co.", "Acme Trading Ltd.", "Company"),  # forms used loosely for one another
+    # one name in traditional and simplified characters
+    ("習近平", "习近平", "Person"),
+    # Wade–Giles
+    ("Mao Tse-tung", "Mao Zedong", "Person"),
+    ("Teng Hsiao-p'ing", "Deng Xiaoping", "Person"),
+    ("Mao Tse-tung", "毛泽东", "Person"),
+    # Slavic -j, Baltic -s
+    ("Sergej Lavrov", "Sergey Lavrov", "Person"),
+    ("Sergejs Lavrovs", "Sergey Viktorovich LAVROV", "Person"),
+    ("Andrej Babiš", "Andrey Babis", "Person"),
+    # other names of one person in parentheses, in another script or separated by semicolons
+    ("حسن غول (Hassan Ghul; Hasan Gul)", "Hassan Ghul", "Person"),
+    ("Hassan Gul", "حسن غول (Hassan Ghul; Hasan Gul)", "Person"),
+    ("AQAP", "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)", "Organization"),
+    # Arabic script: Persian/Urdu letter values, titles, the article opening a compound
+    ("نور محمد ثاقب", "NOOR MOHAMMAD SAQIB", "Person"),
+    ("ثناء اللہ غفاری", "SANAULLAH GHAFARI", "Person"),
+    ("حاجى مالك نورزى", "MALIK NOORZAI", "Person"),
+    ("آدم خان اچکزی", "ADAM KHAN ACHEKZAI", "Person"),
+    ("محمد صلاح الدين عبدالحليم زيدان", "MOHAMMED SALAHALDIN ABD EL HALIM ZIDANE", "Person"),
+    ("سامي بن خميس بن صالح الصيد", "SAMI BEN KHAMIS BEN SALEH ELSSEID", "Person"),
+    ("سلسلة الذهب للصرافة", "SELSELAT AL-THAHAB", "Organization"),  # -at of the tā' marbūṭa
+]
+
+NOT_MATCHES = [
+    # another legal person: the same name with another legal form
+    ("Deutsche Bank AG", "Deutsche Bank GmbH", "Company"),
+    ("ANO Iskusstvo Krasoty", "LIMITED LIABILITY COMPANY ISKUSSTVO KRASOTY", "Company"),
+    # the same reading, another character
+    ("高石早苗", "高市早苗", "Person"),
+    ("习近朋", "习近平", "Person"),
+    ("김종은", "김정은", "Person"),
+    # a place in parentheses qualifies the name
+    ("Bank of China (Hong Kong) Limited", "Bank of China (Singapore) Limited", "Company"),
+    # Wali is not Ali: و opening a word is a consonant
+    ("ولی جان", "ALI KONY", "Person"),
+    # a consonant more is another name (Aziz-ur-Rahman is not Abd al-Rahman)
+    ("عبدالرحمان احمد هوتک", "AZIZIRAHMAN ABDUL AHAD", "Person"),
+    # "Ahmad al-Ta'i" is not "Ahmad": a word after the article is a part of the name
+    ("سلطان هاشم أحمد الطائي", "Ahmed Sultan", "Person"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "schema"), MATCHES)
+def test_matches(a: str, b: str, schema: str) -> None:
+    m = match_names(a, b, schema)
+    assert m.match, (m.score, m.explanation)
+
+
+@pytest.mark.parametrize(("a", "b", "schema"), NOT_MATCHES)
+def test_not_matches(a: str, b: str, schema: str) -> None:
+    m = match_names(a, b, schema)
+    assert not m.match, (m.score, m.explanation)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "read"),
+    [
+        (["brigade", "forty", "four"], ["brigade", "44"]),
+        (["forty", "4"], ["44"]),
+        (["21st", "century"], ["21", "century"]),
+        (["fourty", "two"], ["42"]),  # a common misspelling (names.yaml)
+        (["40", "4"], ["40", "4"]),  # digits are left as written
+        (["one", "bank"], ["1", "bank"]),
+    ],
+)
+def test_read_numbers(tokens: list[str], read: list[str]) -> None:
+    assert read_numbers(tokens) == read
+
+
+def test_same_script_explained() -> None:
+    detail = match_names("高石早苗", "高市早苗").explanation[0].detail
+    assert "石 市" in detail and "compared as written" in detail
+
+
+def test_legal_form_mismatch_explained() -> None:
+    assert (
+        "legal form jsc vs llc"
+        in match_names("Deutsche Bank AG", "Deutsche Bank GmbH", "Company").explanation[0].detail
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "reading"),
+    [
+        ("Mao Tse-tung", "mao ze-dong"),
+        ("Chou En-lai", "zhou en-lai"),
+        ("نور محمد ثاقب", "nur muhammad saqb"),  # Persian ث
+    ],
+)
+def test_extra_readings(name: str, reading: str) -> None:
+    assert reading in latin_variants(name)
+
+
+@pytest.mark.parametrize("name", ["Kim Jong-un", "Jean-Pierre Martin", "Chiang Kai-shek"])
+def test_no_wade_giles_reading_of_other_names(name: str) -> None:
+    assert len(latin_variants(name)) == 1
