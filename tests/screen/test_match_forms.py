@@ -44,6 +44,8 @@ MATCHES = [
     ("محمد صلاح الدين عبدالحليم زيدان", "MOHAMMED SALAHALDIN ABD EL HALIM ZIDANE", "Person"),
     ("سامي بن خميس بن صالح الصيد", "SAMI BEN KHAMIS BEN SALEH ELSSEID", "Person"),
     ("سلسلة الذهب للصرافة", "SELSELAT AL-THAHAB", "Organization"),  # -at of the tā' marbūṭa
+    ("جلال الدين حقانى", "JALALUDDIN HAQQANI", "Person"),  # final ى read -a against -i
+    ("MOHAMMAD JAWAD WAZIIR", "MOHAMMAD JAWAD WAZIRI", "Person"),  # letters swapped, not a nisba
 ]
 
 NOT_MATCHES = [
@@ -62,6 +64,11 @@ NOT_MATCHES = [
     ("عبدالرحمان احمد هوتک", "AZIZIRAHMAN ABDUL AHAD", "Person"),
     # "Ahmad al-Ta'i" is not "Ahmad": a word after the article is a part of the name
     ("سلطان هاشم أحمد الطائي", "Ahmed Sultan", "Person"),
+    # a nisba in -i is another name than the name it is made from
+    ("محمد احمدی", "MUHAMMAD YUNIS AHMAD", "Person"),
+    ("Mohammad Zahid", "Mohammad Reza Zahedi", "Person"),
+    # the father is not the son, also when a compound name is read from two words
+    ("جلال الدين حقانى", "SIRAJUDDIN JALLALOUDINE HAQQANI", "Person"),
 ]
 
 

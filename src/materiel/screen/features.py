@@ -95,7 +95,11 @@ def part_similarity(
         return 0.0, "different name"
     if (abjad or arabic) and (a in particles) == (b in particles):
         sa, sb = arabic_key(a), arabic_key(b)
-        if sa == sb and (abjad or len(sa) >= 2):
+        # one consonant is little to go on: then both begin with a vowel or neither ("Ali"/"Aly",
+        # not "Ziya"/"Iyad")
+        if sa == sb and _nisba(a, b):
+            return 0.0, "different name (one ends in -i)"
+        if sa == sb and (len(sa) >= 2 or (abjad and (a[0] in "aeiou") == (b[0] in "aeiou"))):
             return CONSONANTS, "Arabic consonants"
         if abjad and len(sa) > 3 and _one_apart(sa, sb):
             return CONSONANTS - 0.05, "Arabic consonants, one apart"
@@ -111,6 +115,15 @@ def part_similarity(
     if len(a) >= 5 and len(a) == len(b) and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
     return 0.0, "different"
+
+
+def _nisba(a: str, b: str) -> bool:
+    """ "Ahmadi" is not "Ahmad": one word ends in the -i that Arabic script writes (ي, ی), the other
+    in a consonant. (A final vowel against -i is a spelling: "حقانى" read -a, "Haqqani".)"""
+    if min(len(a), len(b)) < 4 or sorted(a) == sorted(b):  # "Waziir"/"Waziri": letters swapped
+        return False
+    ends_i, ends_consonant = (a[-1] in "iy", b[-1] in "iy"), (a[-1] not in "aeiouy", b[-1] not in "aeiouy")
+    return (ends_i[0] and ends_consonant[1]) or (ends_i[1] and ends_consonant[0])
 
 
 def _one_apart(sa: str, sb: str) -> bool:
@@ -216,15 +229,15 @@ def _tokens(a: NameForm, b: NameForm, abjad: bool) -> tuple[list[str], list[str]
 
 def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
     """Pair the parts of two names, best pairs first; returns the pairs and the unpaired parts."""
-    pairs, rest_a, rest_b, _ = _align(a, b, person)
+    pairs, rest_a, rest_b, _, _ = _align(a, b, person)
     return pairs, rest_a, rest_b
 
 
 def _align(
     a: NameForm, b: NameForm, person: bool
-) -> tuple[list[PartMatch], list[str], list[str], tuple[float, float, float]]:
+) -> tuple[list[PartMatch], list[str], list[str], tuple[float, float, float], tuple[list[str], list[str]]]:
     """``align``, and the weights: of the paired parts times their scores, of the paired parts, and
-    of the unpaired parts."""
+    of the unpaired parts; and the parts as compared (runs joined, acronyms spelt out)."""
     abjad = a.abjad or b.abjad
     korean = a.korean and b.korean
     arabic = a.arabic and b.arabic
@@ -259,16 +272,16 @@ def _align(
     unmatched = sum(w for i, w in enumerate(wa) if i not in used_a) + sum(
         w for j, w in enumerate(wb) if j not in used_b
     )
-    return pairs, rest_a, rest_b, (matched, total, unmatched)
+    return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb)
 
 
-def _descendant(a: NameForm, b: NameForm, unpaired: set[str]) -> bool:
+def _descendant(a: NameForm, b: NameForm, ta: list[str], tb: list[str], unpaired: set[str]) -> bool:
     """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
     parts after one or more given names in front are the whole shorter name (particles aside), and
     those given names in front were left unpaired (not joined into a part of the other name)."""
     particles = vocabulary().particles
-    ta = [t for t in a.tokens if t not in particles]
-    tb = [t for t in b.tokens if t not in particles]
+    ta = [t for t in ta if t not in particles]  # the parts as compared ("jalal al din" joined)
+    tb = [t for t in tb if t not in particles]
     if len(ta) == len(tb) or min(len(ta), len(tb)) < 2:
         return False
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
@@ -327,7 +340,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     """Score two readings of names part by part; the explanation is built only when asked for."""
     if not a.tokens or not b.tokens:
         return _EMPTY
-    pairs, rest_a, rest_b, (matched, total, unmatched) = _align(a, b, person)
+    pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb) = _align(a, b, person)
     particles = vocabulary().particles if person else frozenset()
     real_a = [t for t in rest_a if t not in particles]
     real_b = [t for t in rest_b if t not in particles]
@@ -342,7 +355,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if a.korean and b.korean and (rest_a or rest_b):
             score *= KOREAN_PARTIAL
             notes.append("(Korean given name of another length)")
-        if (a.arabic or b.arabic) and _descendant(a, b, {*rest_a, *rest_b}):
+        if (a.arabic or b.arabic) and _descendant(a, b, ta, tb, {*rest_a, *rest_b}):
             score *= DESCENDANT
             notes.append("(Arabic name with another given name in front: a son or daughter)")
         if _patronymic_crossed(a.tokens, b.tokens, pairs):

@@ -47,13 +47,15 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
                 yield _entry(ctx, elem, schema)
 
 
-PLACEHOLDERS = frozenset({"na", "n/a", "-"})  # a name part the list leaves empty ("FOURTH_NAME: na")
+# a name part the list leaves empty, in lower case on a list written in capitals ("FOURTH_NAME: na");
+# "NA" is a name ("ESTÊVÃO NA EM")
+PLACEHOLDERS = frozenset({"na", "n/a", "-"})
 
 
 def _entry(ctx: ReadContext, elem: ET.Element, schema: str) -> ListedEntity:
     ref = text(elem, "REFERENCE_NUMBER") or text(elem, "DATAID")
     parts = (text(elem, f) for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"))
-    name = join_parts((p for p in parts if (p or "").strip().lower() not in PLACEHOLDERS), " ")
+    name = join_parts((p for p in parts if (p or "").strip() not in PLACEHOLDERS), " ")
     if not ref or not name:
         raise ctx.error(f"{local(elem.tag)} {text(elem, 'DATAID') or '?'} without a reference or a name")
     entity = ListedEntity(id=f"{ctx.key}:{ref}", list=ctx.key, schema=schema, name=name)
