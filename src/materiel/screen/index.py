@@ -29,20 +29,15 @@ from materiel.screen.records import ListedEntity, Sanction
 FINGERPRINT_FILE = "materiel-fingerprint.txt"
 _WRITER_HEAP = 256 * 1024 * 1024
 MAX_RUN_TOKENS = 6  # names of up to this many words get consonant keys of word pairs
-NAMES_PER_HIT = 2  # name hits read per entity wanted (several names of one entity may match)
 SCHEMAS = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 
 
 def _schema() -> Any:
     builder = tantivy.SchemaBuilder()
-    # name documents: one per name of an entity, ranked
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_text_field("schema", stored=False, tokenizer_name="raw")
     builder.add_text_field("tokens", stored=False, tokenizer_name="whitespace")
     builder.add_text_field("keys", stored=False, tokenizer_name="whitespace")
-    # entity documents: one per entity, fetched by id
-    builder.add_text_field("entity_id", stored=False, tokenizer_name="raw")
-    builder.add_text_field("kind", stored=False, tokenizer_name="raw")
     builder.add_text_field("entity", stored=True, index_option="basic", tokenizer_name="raw")
     return builder.build()
 
@@ -97,19 +92,17 @@ class NameIndex:
         # one thread: documents in list order, so equal scores rank alike on every build
         writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
         for entity in entities:
+            names = [*entity.all_names, *entity.weak_aliases]
+            tokens, keys = name_keys(names, entity.schema)
             writer.add_document(
-                tantivy.Document(kind="entity", entity_id=entity.id, entity=entity_to_json(entity))
-            )
-            for name in dict.fromkeys([*entity.all_names, *entity.weak_aliases]):
-                tokens, keys = name_keys([name], entity.schema)
-                writer.add_document(
-                    tantivy.Document(
-                        id=entity.id,
-                        schema=entity.schema,
-                        tokens=" ".join(sorted(tokens)),
-                        keys=" ".join(sorted(keys)),
-                    )
+                tantivy.Document(
+                    id=entity.id,
+                    schema=entity.schema,
+                    tokens=" ".join(sorted(tokens)),
+                    keys=" ".join(sorted(keys)),
+                    entity=entity_to_json(entity),
                 )
+            )
         writer.commit()
         writer.wait_merging_threads()
         if path is not None:
@@ -139,8 +132,7 @@ class NameIndex:
         return cls.build(entities() if callable(entities) else entities, path, fingerprint)
 
     def __len__(self) -> int:
-        """The number of entities indexed."""
-        return int(self._get_searcher().doc_freq("kind", "entity"))
+        return int(self._get_searcher().num_docs)
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
@@ -181,22 +173,5 @@ class NameIndex:
         names = tantivy.Query.boolean_query(clauses)
         query = tantivy.Query.boolean_query([(tantivy.Occur.Must, names), (tantivy.Occur.Must, kinds)])
         searcher = self._get_searcher()
-        ids: dict[str, None] = {}
-        page, offset = limit * NAMES_PER_HIT, 0
-        while len(ids) < limit:
-            hits = searcher.search(query, page, count=False, offset=offset).hits
-            for _score, address in hits:
-                ids.setdefault(searcher.doc(address)["id"][0])
-            if len(hits) < page:
-                break
-            offset += page
-        wanted = list(ids)[:limit]
-        if not wanted:
-            return []
-        by_id = tantivy.Query.term_set_query(self._schema, "entity_id", wanted)
-        found = [
-            entity_from_json(searcher.doc(a)["entity"][0])
-            for _s, a in searcher.search(by_id, len(wanted)).hits
-        ]
-        rank = {entity_id: i for i, entity_id in enumerate(wanted)}
-        return sorted(found, key=lambda e: rank[e.id])
+        hits = searcher.search(query, limit, count=False).hits
+        return [entity_from_json(searcher.doc(address)["entity"][0]) for _score, address in hits]

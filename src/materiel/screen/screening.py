@@ -30,7 +30,7 @@ from materiel.screen.records import SCHEMAS, ListedEntity, Match, Query
 
 CANDIDATES = 30
 DEFAULT_LIMIT = 5
-INDEX_FORMAT = "materiel-names-3"  # 3: one document per name
+INDEX_FORMAT = "materiel-names-3"  # 3: consonant keys of word pairs, schema filter
 """Changes when what the on-disk index holds changes (beyond what the code digest catches)."""
 _INDEX_CODE = (
     "index.py",
