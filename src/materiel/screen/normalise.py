@@ -43,7 +43,7 @@ class Vocabulary:
     single_forms: frozenset[str]  # one-word legal forms ("ag", "gmbh")
     form_kin: tuple[frozenset[str], ...]  # classes of legal form used loosely for one another
     cut_forms: dict[tuple[str, ...], str]  # multi-word forms with the last word cut short
-    long_forms: tuple[tuple[str, int, str], ...]  # multi-word forms read one letter off
+    long_forms: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # multi-word forms, one letter off
     equivalents: dict[str, frozenset[int]]  # token -> ids of its groups
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable

@@ -85,17 +85,21 @@ def cut_forms(forms: Mapping[tuple[str, ...], str]) -> dict[tuple[str, ...], str
     return cut
 
 
-def long_forms(forms: Mapping[tuple[str, ...], str]) -> tuple[tuple[str, int, str], ...]:
-    """Multi-word legal forms long enough to be recognised one letter off: (text, words, class)."""
-    return tuple(
-        (" ".join(s), len(s), cls)
-        for s, cls in sorted(forms.items())
-        if len(s) > 1 and len(" ".join(s)) >= MIN_FUZZY
-    )
+def long_forms(forms: Mapping[tuple[str, ...], str]) -> dict[tuple[int, int], tuple[tuple[str, str], ...]]:
+    """Multi-word legal forms long enough to be recognised one letter off, by (words, letters):
+    (text, class) pairs."""
+    grouped: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for spelling, cls in sorted(forms.items()):
+        text = " ".join(spelling)
+        if len(spelling) > 1 and len(text) >= MIN_FUZZY:
+            grouped.setdefault((len(spelling), len(text)), []).append((text, cls))
+    return {k: tuple(v) for k, v in grouped.items()}
 
 
 def fuzzy_legal_form(
-    tail: tuple[str, ...], cut: Mapping[tuple[str, ...], str], long: tuple[tuple[str, int, str], ...]
+    tail: tuple[str, ...],
+    cut: Mapping[tuple[str, ...], str],
+    long: Mapping[tuple[int, int], tuple[tuple[str, str], ...]],
 ) -> str | None:
     """The class of the multi-word legal form that ``tail`` is, cut short or one letter off."""
     if len(tail) < 2:
@@ -106,7 +110,8 @@ def fuzzy_legal_form(
     text = " ".join(tail)
     if len(text) < MIN_FUZZY:
         return None
-    for spelling, size, form_cls in long:
-        if size == len(tail) and Levenshtein.distance(text, spelling, score_cutoff=1) <= 1:
-            return form_cls
+    for size in (len(text) - 1, len(text), len(text) + 1):
+        for spelling, form_cls in long.get((len(tail), size), ()):
+            if Levenshtein.distance(text, spelling, score_cutoff=1) <= 1:
+                return form_cls
     return None
