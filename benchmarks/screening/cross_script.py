@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import replace
 
 from anyascii import anyascii
-from rapidfuzz import fuzz, process
 from common import HERE, load_lists, read_csv
+from rapidfuzz import fuzz, process
 
 from materiel.screen.index import NameIndex
 from materiel.screen.match import compare
@@ -105,13 +105,15 @@ def main() -> None:
             print(f"{script:10s} {total[script]:5d} {hits[script] / total[script]:7.3f} {neg[script]:9d} "
                   f"{neg_fp[script]:13d}")
     n, h = sum(total[k] for k in SCRIPTS), sum(hits[k] for k in SCRIPTS)
-    print(f"{'all':10s} {n:5d} {h / n:7.3f} {sum(neg[k] for k in SCRIPTS):9d} {sum(neg_fp[k] for k in SCRIPTS):13d}")
+    n_neg, n_fp = sum(neg[k] for k in SCRIPTS), sum(neg_fp[k] for k in SCRIPTS)
+    print(f"{'all':10s} {n:5d} {h / n:7.3f} {n_neg:9d} {n_fp:13d}")
     print("by kind (persons: names written in another script; organisations: often translated names)")
     for kind in ("person", "organisation"):
         rows = [k for k in total if k.endswith(kind)]
         if rows:
             n, h = sum(total[k] for k in rows), sum(hits[k] for k in rows)
-            print(f"{kind:12s} {n:5d} {h / n:7.3f} {sum(neg[k] for k in rows):9d} {sum(neg_fp[k] for k in rows):13d}")
+            n_neg, n_fp = sum(neg[k] for k in rows), sum(neg_fp[k] for k in rows)
+            print(f"{kind:12s} {n:5d} {h / n:7.3f} {n_neg:9d} {n_fp:13d}")
     shown = None if "--all" in sys.argv else 40
     for miss in misses[:shown]:
         print("MISS", *miss)
