@@ -69,6 +69,9 @@ NOT_MATCHES = [
     ("Mohammad Zahid", "Mohammad Reza Zahedi", "Person"),
     # the father is not the son, also when a compound name is read from two words
     ("جلال الدين حقانى", "SIRAJUDDIN JALLALOUDINE HAQQANI", "Person"),
+    # only name parts that many listed persons share agree, and another part is left over
+    ("Muhammad Umar Qadir", "Mohamed Omar", "Person"),
+    ("Ali Hassan", "Ali Hassan Salameh", "Person"),
 ]
 
 
@@ -102,6 +105,12 @@ def test_read_numbers(tokens: list[str], read: list[str]) -> None:
 def test_same_script_explained() -> None:
     detail = match_names("高石早苗", "高市早苗").explanation[0].detail
     assert "石 市" in detail and "compared as written" in detail
+
+
+def test_common_parts_explained() -> None:
+    assert match_names("Muhammad Umar Qadir", "Mohamed Omar Qadir").match  # a rarer part agrees too
+    detail = match_names("Muhammad Umar Qadir", "Mohamed Omar").explanation[0].detail
+    assert "only common name parts agree" in detail
 
 
 def test_legal_form_mismatch_explained() -> None:

@@ -37,6 +37,7 @@ LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
 LEGAL_FORM_MISMATCH = 0.75  # "AG" vs "GmbH": another legal person
 ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
+COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
@@ -362,10 +363,14 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
             score *= 0.6
             notes.append("(patronymic order differs)")
         strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]
+        common = vocabulary().common_parts
         if not strong:
             score *= 0.5
         if len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
             score *= 0.85
+        elif strong and (real_a or real_b) and all(p.a in common and p.b in common for p in strong):
+            score *= COMMON_ONLY
+            notes.append("(only common name parts agree)")
     elif a.legal_forms and b.legal_forms and not a.legal_forms & b.legal_forms:
         kin = any(a.legal_forms | b.legal_forms <= group for group in vocabulary().form_kin)
         score *= LEGAL_FORM_KIN if kin else LEGAL_FORM_MISMATCH

@@ -22,6 +22,7 @@ from materiel.screen.translit import (
     has_hangul,
     korean_tables,
     latin_variants,
+    load_csv,
     load_yaml,
     romanise_syllable,
 )
@@ -48,6 +49,7 @@ class Vocabulary:
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
     arabic_markers: frozenset[str]
+    common_parts: frozenset[str]  # name parts many listed persons share (data/common_name_parts.csv)
 
 
 @cache
@@ -84,6 +86,7 @@ def vocabulary() -> Vocabulary:
         )
         | frozenset(korean_key(s) for s in surnames),
         arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
+        common_parts=frozenset(row["part"] for row in load_csv("common_name_parts.csv")),
     )
 
 

@@ -155,12 +155,16 @@ def han_to_pinyin(text: str) -> str:
     return " ".join(anyascii(s) for s in syllables)
 
 
+def load_csv(name: str) -> list[dict[str, str]]:
+    """The rows of a data file (lines starting with "#" are its notes)."""
+    text = resources.files("materiel.screen").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
 @cache
 def hanja_table() -> dict[str, str]:
     """Chinese character -> Korean reading (one Hangul syllable), from ``data/hanja.csv``."""
-    text = resources.files("materiel.screen").joinpath("data", "hanja.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {row["char"]: row["reading"] for row in rows}
+    return {row["char"]: row["reading"] for row in load_csv("hanja.csv")}
 
 
 def hanja_to_hangul(text: str) -> str | None:
