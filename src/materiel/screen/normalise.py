@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from materiel.screen.orgnames import cut_forms, fuzzy_legal_form, long_forms, read_numbers, split_glued_form
+from materiel.screen.orgnames import (
+    cut_forms,
+    fuzzy_legal_form,
+    han_org_reading,
+    long_forms,
+    read_numbers,
+    split_glued_form,
+)
 from materiel.screen.translit import (
     HANGUL_FIRST,
     HANGUL_LAST,
@@ -268,7 +275,11 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
     person = is_person(schema)
     for segment in _segments(name):
         abjad = _ABJAD_RE.search(segment) is not None
-        for latin in latin_variants(segment):
+        readings = latin_variants(segment)
+        if not person:
+            org_reading = han_org_reading(segment)
+            readings = readings if org_reading is None else [*readings, org_reading]
+        for latin in readings:
             if person:
                 tokens = _person_tokens(latin)
             else:

@@ -5,6 +5,9 @@
 - A legal form glued to the name in camel case is split off: "SiemensAG" → "Siemens AG".
 - A multi-word legal form cut at the end of a fixed-width field ("JOINT STOCK COMPAN") or one
   letter off ("JOYNT STOCK COMPANY") is still read as that legal form.
+- A name in Chinese characters is also read with its common business words in English and the rest
+  in pinyin, a word per run ("华信船务(香港)有限公司" → "huaxin shipping (hong kong) co ltd";
+  data/zh_org_terms.yaml).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from functools import cache
 from num2words import num2words
 from rapidfuzz.distance import Levenshtein
 
-from materiel.screen.translit import load_yaml
+from materiel.screen.translit import han_to_pinyin, has_han, load_yaml, simplified
 
 _ORDINAL_NUM_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][A-Za-z]{1,5})\b")
@@ -115,3 +118,42 @@ def fuzzy_legal_form(
             if Levenshtein.distance(text, spelling, score_cutoff=1) <= 1:
                 return form_cls
     return None
+
+
+@cache
+def _zh_terms() -> tuple[dict[str, str], int]:
+    terms = {str(k): str(v) for k, v in load_yaml("zh_org_terms.yaml")["terms"].items()}
+    return terms, max(len(k) for k in terms)
+
+
+def han_org_reading(text: str) -> str | None:
+    """An organisation's name in Chinese characters read with its business words in English
+    (longest first) and each other run of characters as one pinyin word; None without Chinese."""
+    if not has_han(text):
+        return None
+    terms, longest = _zh_terms()
+    text = simplified(text)
+    out: list[str] = []
+    run: list[str] = []  # characters of a name part, read as one pinyin word
+
+    def flush() -> None:
+        if run:
+            out.append(han_to_pinyin("".join(run)).replace(" ", ""))
+            run.clear()
+
+    i = 0
+    while i < len(text):
+        word = next((text[i : i + n] for n in range(longest, 1, -1) if text[i : i + n] in terms), None)
+        if word is not None:
+            flush()
+            out.append(terms[word])
+            i += len(word)
+        elif has_han(text[i]):
+            run.append(text[i])
+            i += 1
+        else:
+            flush()
+            out.append(text[i])
+            i += 1
+    flush()
+    return " ".join(out)

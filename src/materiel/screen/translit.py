@@ -91,13 +91,18 @@ def _simplifier() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters (OpenCC t2s); other text unchanged."""
+    return str(_simplifier().convert(text))
+
+
 @lru_cache(maxsize=50_000)
 def native_script(text: str) -> tuple[str, str] | None:
     """("han", the characters in simplified form) or ("hangul", the syllables) for a name written
     only in that script, else None: 習近平 and 习近平 are one name, 高石 and 高市 are two."""
     chars = _NATIVE_SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
     if chars and all(_HAN_RE.match(c) for c in chars):
-        return "han", _simplifier().convert(chars)
+        return "han", simplified(chars)
     if chars and all(HANGUL_FIRST <= ord(c) <= HANGUL_LAST for c in chars):
         return "hangul", chars
     return None
