@@ -38,6 +38,7 @@ LEGAL_FORM_MISMATCH = 0.75  # "AG" vs "GmbH": another legal person
 ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
+NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
@@ -270,10 +271,22 @@ def _align(
         total += wa[i] + wb[j]
     rest_a = [t for i, t in enumerate(ta) if i not in used_a]
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
-    unmatched = sum(w for i, w in enumerate(wa) if i not in used_a) + sum(
-        w for j, w in enumerate(wb) if j not in used_b
-    )
+    unmatched = _missing(ta, wa, used_a, False) + _missing(tb, wb, used_b, False)
+    if person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb)):  # one side all paired
+        unmatched = _missing(ta, wa, used_a, True) + _missing(tb, wb, used_b, True)
     return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb)
+
+
+def _missing(tokens: list[str], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
+    """The weight of the unpaired parts; with ``nasab`` (Arabic names, every part of the other name
+    paired) a father's or grandfather's name after bin/ibn counts half, as such links of the chain
+    are often left out ("Usama bin Muhammad ibn Awad ibn Ladin" is "Osama bin Laden"), while a link
+    that differs ("bin Hamid" against "bin Abdallah") counts in full."""
+    return sum(
+        w * (NASAB if nasab and i and tokens[i - 1] in PATRONYMIC else 1.0)
+        for i, w in enumerate(weights)
+        if i not in used
+    )
 
 
 def _descendant(a: NameForm, b: NameForm, ta: list[str], tb: list[str], unpaired: set[str]) -> bool:
