@@ -46,6 +46,9 @@ MATCHES = [
     ("سلسلة الذهب للصرافة", "SELSELAT AL-THAHAB", "Organization"),  # -at of the tā' marbūṭa
     ("جلال الدين حقانى", "JALALUDDIN HAQQANI", "Person"),  # final ى read -a against -i
     ("MOHAMMAD JAWAD WAZIIR", "MOHAMMAD JAWAD WAZIRI", "Person"),  # letters swapped, not a nisba
+    # forms of one Slavic surname
+    ("Anna Ivanova", "Anna Ivanov", "Person"),
+    ("Alexander Lukashenka", "Alexander Lukashenko", "Person"),
     # links of an Arabic name's chain of fathers are often left out
     ("Osama bin Laden", "Usāma bin Muhammad ibn Awad ibn Lādin", "Person"),
     # Chinese company names: business words in English, the rest in pinyin
@@ -75,6 +78,10 @@ NOT_MATCHES = [
     # the father is not the son, also when a compound name is read from two words
     ("جلال الدين حقانى", "SIRAJUDDIN JALLALOUDINE HAQQANI", "Person"),
     ("丹东鸿祥实业发展有限公司", "Dandong Zhicheng Metallic Material Co., Ltd.", "Company"),
+    # one stem, Slavic surname endings of different kinds
+    ("Alexander Lukashevich", "Alexander Lukashenko", "Person"),
+    ("Аляксандр Лукашэвіч", "Аляксандр Лукашэнка", "Person"),
+    ("Roman Abramovich", "Roman Abramov", "Person"),
     # a link of the chain that differs is another person
     ("MOHAMED BEN BELGACEM BEN HAMID AL-AOUADI", "MOHAMED BEN BELGACEM BEN ABDALLAH AL-AOUADI", "Person"),
     # only name parts that many listed persons share agree, and another part is left over

@@ -21,6 +21,7 @@ from materiel.screen.normalise import (
     is_korean_syllable,
     is_number,
     korean_key,
+    surname_ending,
     token_weight,
     vocabulary,
 )
@@ -105,6 +106,8 @@ def part_similarity(
             return CONSONANTS, "Arabic consonants"
         if abjad and len(sa) > 3 and _one_apart(sa, sb):
             return CONSONANTS - 0.05, "Arabic consonants, one apart"
+    if _other_ending(a, b):
+        return 0.0, "another surname ending"
     n = max(len(a), len(b))
     short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
     allowed = _allowed_edits(min(len(a), len(b)))
@@ -117,6 +120,14 @@ def part_similarity(
     if len(a) >= 5 and len(a) == len(b) and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
     return 0.0, "different"
+
+
+def _other_ending(a: str, b: str) -> bool:
+    """ "Lukashevich" is not "Lukashenko": one stem, Slavic surname endings of different groups."""
+    if min(len(a), len(b)) < 6:
+        return False
+    ea, eb = surname_ending(a), surname_ending(b)
+    return ea is not None and eb is not None and ea[1] != eb[1] and fold(ea[0]) == fold(eb[0])
 
 
 def _nisba(a: str, b: str) -> bool:

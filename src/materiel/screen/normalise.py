@@ -57,6 +57,7 @@ class Vocabulary:
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
     arabic_markers: frozenset[str]
     common_parts: frozenset[str]  # name parts many listed persons share (data/common_name_parts.csv)
+    surname_endings: tuple[tuple[str, int], ...]  # Slavic surname ending -> its group, longest first
 
 
 @cache
@@ -94,6 +95,12 @@ def vocabulary() -> Vocabulary:
         | frozenset(korean_key(s) for s in surnames),
         arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
         common_parts=frozenset(row["part"] for row in load_csv("common_name_parts.csv")),
+        surname_endings=tuple(
+            sorted(
+                ((str(e), i) for i, group in enumerate(data.get("surname_endings", [])) for e in group),
+                key=lambda eg: -len(eg[0]),
+            )
+        ),
     )
 
 
@@ -376,6 +383,14 @@ def fold(token: str) -> str:
     for pattern, repl in _FOLDS:
         token = pattern.sub(repl, token)
     return token
+
+
+def surname_ending(token: str) -> tuple[str, int] | None:
+    """(stem, group) of a surname with a Slavic ending ("lukashenko" -> ("lukash", enko's group))."""
+    for ending, group in vocabulary().surname_endings:
+        if token.endswith(ending) and len(token) - len(ending) >= 5:  # short stems: rather a typo
+            return token[: -len(ending)], group
+    return None
 
 
 def equivalent(a: str, b: str) -> str | None:
