@@ -16,7 +16,6 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from materiel.screen.normalise import (
     NameForm,
-    equivalent,
     fold,
     is_korean_syllable,
     is_number,
@@ -77,54 +76,57 @@ def part_similarity(
     """
     if a == b:
         return 1.0, "exact"
-    if len(a) == 1 or len(b) == 1:
-        return (INITIAL, "initial") if a[0] == b[0] and len(a) != len(b) else (0.0, "different")
-    why = equivalent(a, b)
-    if why:
-        return EQUIVALENT, why
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
+        return (INITIAL, "initial") if a[0] == b[0] and la != lb else (0.0, "different")
+    vocab = vocabulary()
+    ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
+    if ga and gb and ga & gb:
+        return EQUIVALENT, "equivalent"
+    if a in vocab.surnames and b in vocab.surnames and vocab.surnames[a] & vocab.surnames[b]:
+        return EQUIVALENT, "korean surname"
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return PHONETIC, "spelling variant"
-    if _baltic(a, fb) or _baltic(b, fa):
+    if (a[-1] == "s" and _baltic(a, fb)) or (b[-1] == "s" and _baltic(b, fa)):
         return PHONETIC, "-s ending"
     if korean and is_korean_syllable(a) and is_korean_syllable(b):
         if korean_key(a) == korean_key(b):
             return PHONETIC, "romanisation variant"
         return 0.0, "different syllable"
-    vocab = vocabulary()
-    particles = vocab.particles
-    ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
-    if (abjad or arabic) and ga and gb:  # both known names, not the same one: Mahmud is not Muhammad
-        return 0.0, "different name"
-    if (abjad or arabic) and (a in particles) == (b in particles):
-        sa, sb = arabic_key(a), arabic_key(b)
-        # one consonant is little to go on: then both begin with a vowel or neither ("Ali"/"Aly",
-        # not "Ziya"/"Iyad")
-        if sa == sb and _nisba(a, b):
-            return 0.0, "different name (one ends in -i)"
-        if sa == sb and (len(sa) >= 2 or (abjad and (a[0] in "aeiou") == (b[0] in "aeiou"))):
-            return CONSONANTS, "Arabic consonants"
-        if abjad and len(sa) > 3 and _one_apart(sa, sb):
-            return CONSONANTS - 0.05, "Arabic consonants, one apart"
-    if _other_ending(a, b):
-        return 0.0, "another surname ending"
-    n = max(len(a), len(b))
-    short_head = min(len(a), len(b)) <= 4 and a[0] != b[0]  # "Yong"/"Tong": another syllable
-    allowed = _allowed_edits(min(len(a), len(b)))
-    if not short_head and min(abs(len(a) - len(b)), abs(len(fa) - len(fb))) <= allowed:
+    if abjad or arabic:
+        if ga and gb:  # both known names, not the same one: Mahmud is not Muhammad
+            return 0.0, "different name"
+        particles = vocab.particles
+        if (a in particles) == (b in particles):
+            sa, sb = arabic_key(a), arabic_key(b)
+            if sa == sb and _nisba(a, b):
+                return 0.0, "different name (one ends in -i)"
+            # one consonant is little to go on: then both begin with a vowel or neither ("Ali"/"Aly",
+            # not "Ziya"/"Iyad")
+            if sa == sb and (len(sa) >= 2 or (abjad and (a[0] in "aeiou") == (b[0] in "aeiou"))):
+                return CONSONANTS, "Arabic consonants"
+            if abjad and len(sa) > 3 and _one_apart(sa, sb):
+                return CONSONANTS - 0.05, "Arabic consonants, one apart"
+    shortest = min(la, lb)
+    allowed = _allowed_edits(shortest)
+    # "Yong"/"Tong": another syllable; lengths too far apart for the typos allowed
+    if not (shortest <= 4 and a[0] != b[0]) and min(abs(la - lb), abs(len(fa) - len(fb))) <= allowed:
         # transposed neighbours count as one edit ("Appel"/"Apple"); the cutoff stops counting early
         cutoff = allowed + 1
         edits = min(OSA.distance(a, b, score_cutoff=cutoff), OSA.distance(fa, fb, score_cutoff=cutoff))
         if edits <= allowed:
-            return max(0.0, 1.0 - TYPO_COST * edits / n), "typo"
-    if len(a) >= 5 and len(a) == len(b) and sorted(a) == sorted(b):
+            if _other_ending(a, b):
+                return 0.0, "another surname ending"
+            return max(0.0, 1.0 - TYPO_COST * edits / max(la, lb)), "typo"
+    if la >= 5 and la == lb and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
     return 0.0, "different"
 
 
 def _other_ending(a: str, b: str) -> bool:
     """ "Lukashevich" is not "Lukashenko": one stem, Slavic surname endings of different groups."""
-    if min(len(a), len(b)) < 6:
+    if min(len(a), len(b)) < 6 or a[0] != b[0]:  # a stem of 5+ letters, the same in both
         return False
     ea, eb = surname_ending(a), surname_ending(b)
     return ea is not None and eb is not None and ea[1] != eb[1] and fold(ea[0]) == fold(eb[0])
@@ -263,28 +265,30 @@ def _align(
     similarity = part_similarity
     candidates = []
     for i, x in enumerate(ta):
+        wx = wa[i]
         for j, y in enumerate(tb):
             score, how = (1.0, "exact") if x == y else similarity(x, y, abjad, korean, arabic)
             if score > 0:
-                candidates.append((score * (wa[i] + wb[j]), score, i, j, how))
-    candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
+                candidates.append((-score * (wx + wb[j]), i, j, score, how))
+    if not candidates:
+        return [], ta, tb, (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb)
+    candidates.sort()  # best weighted score first, then by position
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
     matched = total = 0.0
-    for weighted, score, i, j, how in candidates:
+    for neg_weighted, i, j, score, how in candidates:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         pairs.append(PartMatch(ta[i], tb[j], score, how))
-        matched += weighted
+        matched -= neg_weighted
         total += wa[i] + wb[j]
     rest_a = [t for i, t in enumerate(ta) if i not in used_a]
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
-    unmatched = _missing(ta, wa, used_a, False) + _missing(tb, wb, used_b, False)
-    if person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb)):  # one side all paired
-        unmatched = _missing(ta, wa, used_a, True) + _missing(tb, wb, used_b, True)
+    nasab = person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb))  # one side all paired
+    unmatched = _missing(ta, wa, used_a, nasab) + _missing(tb, wb, used_b, nasab)
     return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb)
 
 
@@ -293,8 +297,10 @@ def _missing(tokens: list[str], weights: tuple[float, ...], used: set[int], nasa
     paired) a father's or grandfather's name after bin/ibn counts half, as such links of the chain
     are often left out ("Usama bin Muhammad ibn Awad ibn Ladin" is "Osama bin Laden"), while a link
     that differs ("bin Hamid" against "bin Abdallah") counts in full."""
+    if not nasab:
+        return sum(weights) - sum(weights[i] for i in used)
     return sum(
-        w * (NASAB if nasab and i and tokens[i - 1] in PATRONYMIC else 1.0)
+        w * (NASAB if i and tokens[i - 1] in PATRONYMIC else 1.0)
         for i, w in enumerate(weights)
         if i not in used
     )
@@ -366,6 +372,8 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     if not a.tokens or not b.tokens:
         return _EMPTY
     pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb) = _align(a, b, person)
+    if not pairs:  # nothing in common: no rule below can raise a score of 0
+        return Comparison(0.0, (), tuple(rest_a), tuple(rest_b), bool(rest_a and rest_b))
     particles = vocabulary().particles if person else frozenset()
     real_a = [t for t in rest_a if t not in particles]
     real_b = [t for t in rest_b if t not in particles]
@@ -380,10 +388,14 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if a.korean and b.korean and (rest_a or rest_b):
             score *= KOREAN_PARTIAL
             notes.append("(Korean given name of another length)")
-        if (a.arabic or b.arabic) and _descendant(a, b, ta, tb, {*rest_a, *rest_b}):
+        if (rest_a or rest_b) and (a.arabic or b.arabic) and _descendant(a, b, ta, tb, {*rest_a, *rest_b}):
             score *= DESCENDANT
             notes.append("(Arabic name with another given name in front: a son or daughter)")
-        if _patronymic_crossed(a.tokens, b.tokens, pairs):
+        if (
+            PATRONYMIC & a.token_set
+            and PATRONYMIC & b.token_set
+            and _patronymic_crossed(a.tokens, b.tokens, pairs)
+        ):
             score *= 0.6
             notes.append("(patronymic order differs)")
         strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]

@@ -385,6 +385,7 @@ def fold(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=100_000)
 def surname_ending(token: str) -> tuple[str, int] | None:
     """(stem, group) of a surname with a Slavic ending ("lukashenko" -> ("lukash", enko's group))."""
     for ending, group in vocabulary().surname_endings:
