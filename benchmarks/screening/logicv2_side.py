@@ -55,8 +55,8 @@ def main() -> None:
     scores: list[float] = []
     for _ in range(3):
         if which != "logicv2":
-            from materiel.screen.features import part_similarity
             from materiel.screen.normalise import name_forms
+            from materiel.screen.parts import part_similarity
             name_forms.cache_clear()
             getattr(part_similarity, "cache_clear", lambda: None)()
         t = time.perf_counter()

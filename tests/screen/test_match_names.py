@@ -144,8 +144,8 @@ def test_new_rules_explained(a: str, b: str, explained: str) -> None:
 
 def test_prepared_forms_score_like_fresh_ones() -> None:
     """Scores do not depend on what was compared before (forms and part scores are cached)."""
-    from materiel.screen.features import part_similarity
     from materiel.screen.normalise import name_forms
+    from materiel.screen.parts import part_similarity
 
     pairs = [("Kim Jong Un", "김정은"), ("Osama bin Laden", "Usama bin Ladin"), ("Appel", "Apple")]
     first = [match_names(a, b).score for a, b in pairs]

@@ -21,9 +21,9 @@ from typing import Any
 
 import tantivy
 
-from materiel.screen.features import skeleton
 from materiel.screen.match import compatible
 from materiel.screen.normalise import fold, name_forms
+from materiel.screen.parts import skeleton
 from materiel.screen.records import ListedEntity, Sanction
 
 FINGERPRINT_FILE = "materiel-fingerprint.txt"

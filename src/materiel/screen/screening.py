@@ -37,6 +37,7 @@ _INDEX_CODE = (
     "normalise.py",
     "orgnames.py",
     "features.py",
+    "parts.py",
     "translit.py",
     "wadegiles.py",
     "records.py",

@@ -1,0 +1,130 @@
+"""Two name parts compared: how alike they are, and by which rule (``part_similarity``).
+
+Exact, an initial, equivalent by our data (hypocorisms, Arabic given names, Korean family names),
+a spelling variant (``normalise.fold``), an ending (Baltic -s), a romanisation variant of one Korean
+syllable, the same Arabic consonants (``translit.arabic_key``), a typo, the same letters in another
+order; and the rules that keep apart what only looks alike (another Korean syllable, two known
+names, a nisba in -i, another Slavic surname ending).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from materiel.screen.normalise import fold, is_korean_syllable, korean_key, surname_ending, vocabulary
+from materiel.screen.translit import arabic_key
+
+INITIAL = 0.7
+EQUIVALENT = 0.95
+PHONETIC = 0.92
+CONSONANTS = 0.9
+TYPO_COST = 1.0
+ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
+
+ONE_EDIT, TWO_EDITS, THREE_EDITS = 4, 6, 10  # shortest part lengths that allow 1, 2, 3 typos
+
+
+def _allowed_edits(length: int) -> int:
+    return 0 if length < ONE_EDIT else 1 if length < TWO_EDITS else 2 if length < THREE_EDITS else 3
+
+
+def skeleton(token: str) -> str:
+    """The consonant key shared by an Arabic-script word and its Latin spellings (``arabic_key``)."""
+    return arabic_key(token)
+
+
+@lru_cache(maxsize=500_000)
+def part_similarity(
+    a: str, b: str, abjad: bool = False, korean: bool = False, arabic: bool = False
+) -> tuple[float, str]:
+    """How alike two name parts are, and by which rule.
+
+    ``abjad``: one side was read from Arabic script (compare consonant keys); ``arabic``: both are
+    Arabic names in Latin (equal consonant keys are a transliteration variant); ``korean``: both are
+    Korean names, whose given-name syllables must be the same syllable, not a typo apart.
+    """
+    if a == b:
+        return 1.0, "exact"
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
+        return (INITIAL, "initial") if a[0] == b[0] and la != lb else (0.0, "different")
+    vocab = vocabulary()
+    ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
+    if ga and gb and ga & gb:
+        return EQUIVALENT, "equivalent"
+    if a in vocab.surnames and b in vocab.surnames and vocab.surnames[a] & vocab.surnames[b]:
+        return EQUIVALENT, "korean surname"
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return PHONETIC, "spelling variant"
+    if (a[-1] == "s" and _baltic(a, fb)) or (b[-1] == "s" and _baltic(b, fa)):
+        return PHONETIC, "-s ending"
+    if korean and is_korean_syllable(a) and is_korean_syllable(b):
+        if korean_key(a) == korean_key(b):
+            return PHONETIC, "romanisation variant"
+        return 0.0, "different syllable"
+    if abjad or arabic:
+        if ga and gb:  # both known names, not the same one: Mahmud is not Muhammad
+            return 0.0, "different name"
+        particles = vocab.particles
+        if (a in particles) == (b in particles):
+            sa, sb = arabic_key(a), arabic_key(b)
+            if sa == sb and _nisba(a, b):
+                return 0.0, "different name (one ends in -i)"
+            # one consonant is little to go on: then both begin with a vowel or neither ("Ali"/"Aly",
+            # not "Ziya"/"Iyad")
+            if sa == sb and (len(sa) >= 2 or (abjad and (a[0] in "aeiou") == (b[0] in "aeiou"))):
+                return CONSONANTS, "Arabic consonants"
+            if abjad and len(sa) > 3 and _one_apart(sa, sb):
+                return CONSONANTS - 0.05, "Arabic consonants, one apart"
+    shortest = min(la, lb)
+    allowed = _allowed_edits(shortest)
+    # "Yong"/"Tong": another syllable; lengths too far apart for the typos allowed
+    if not (shortest <= 4 and a[0] != b[0]) and min(abs(la - lb), abs(len(fa) - len(fb))) <= allowed:
+        # transposed neighbours count as one edit ("Appel"/"Apple"); the cutoff stops counting early
+        cutoff = allowed + 1
+        edits = min(OSA.distance(a, b, score_cutoff=cutoff), OSA.distance(fa, fb, score_cutoff=cutoff))
+        if edits <= allowed:
+            if _other_ending(a, b):
+                return 0.0, "another surname ending"
+            return max(0.0, 1.0 - TYPO_COST * edits / max(la, lb)), "typo"
+    if la >= 5 and la == lb and sorted(a) == sorted(b):
+        return ANAGRAM, "same letters, other order"
+    return 0.0, "different"
+
+
+def _other_ending(a: str, b: str) -> bool:
+    """ "Lukashevich" is not "Lukashenko": one stem, Slavic surname endings of different groups."""
+    if min(len(a), len(b)) < 6 or a[0] != b[0]:  # a stem of 5+ letters, the same in both
+        return False
+    ea, eb = surname_ending(a), surname_ending(b)
+    return ea is not None and eb is not None and ea[1] != eb[1] and fold(ea[0]) == fold(eb[0])
+
+
+def _nisba(a: str, b: str) -> bool:
+    """ "Ahmadi" is not "Ahmad": one word ends in the -i that Arabic script writes (ي, ی), the other
+    in a consonant. (A final vowel against -i is a spelling: "حقانى" read -a, "Haqqani".)"""
+    if min(len(a), len(b)) < 4 or sorted(a) == sorted(b):  # "Waziir"/"Waziri": letters swapped
+        return False
+    ends_i, ends_consonant = (a[-1] in "iy", b[-1] in "iy"), (a[-1] not in "aeiouy", b[-1] not in "aeiouy")
+    return (ends_i[0] and ends_consonant[1]) or (ends_i[1] and ends_consonant[0])
+
+
+def _one_apart(sa: str, sb: str) -> bool:
+    """Consonant keys one letter apart: one consonant for another, or an "l" of the article or a
+    final "t" of the tā' marbūṭa ("Selselat") that one spelling writes and the other does not."""
+    if len(sa) == len(sb):
+        return Levenshtein.distance(sa, sb) <= 1
+    short, long_ = sorted((sa, sb), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    return long_ == short + "t" or any(
+        long_[:i] + long_[i + 1 :] == short for i, c in enumerate(long_) if c == "l"
+    )
+
+
+def _baltic(a: str, fb: str) -> bool:
+    """ "Lavrovs", "Sergejs": Latvian and Lithuanian add -s to a name ending in a consonant."""
+    return len(a) > 4 and a[-1] == "s" and a[-2] not in "aeious" and fold(a[:-1]) == fb
