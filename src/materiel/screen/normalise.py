@@ -397,15 +397,3 @@ def surname_ending(token: str) -> tuple[str, int] | None:
         if token.endswith(ending) and len(token) - len(ending) >= 5:  # short stems: rather a typo
             return token[: -len(ending)], group
     return None
-
-
-def equivalent(a: str, b: str) -> str | None:
-    """Why two tokens are the same name part by our data ("equivalent", "surname"), else None."""
-    vocab = vocabulary()
-    ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
-    if ga and gb and ga & gb:
-        return "equivalent"
-    sa, sb = vocab.surnames.get(a), vocab.surnames.get(b)
-    if sa and sb and sa & sb:
-        return "korean surname"
-    return None
