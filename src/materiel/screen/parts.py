@@ -9,6 +9,7 @@ names, a nisba in -i, another Slavic surname ending).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -77,7 +78,7 @@ def part_similarity(
             # not "Ziya"/"Iyad")
             if sa == sb and (len(sa) >= 2 or (abjad and (a[0] in "aeiou") == (b[0] in "aeiou"))):
                 return CONSONANTS, "Arabic consonants"
-            if abjad and len(sa) > 3 and _one_apart(sa, sb):
+            if abjad and len(sa) > 3 and _one_apart(sa, sb, a, b):
                 return CONSONANTS - 0.05, "Arabic consonants, one apart"
     shortest = min(la, lb)
     allowed = _allowed_edits(shortest)
@@ -112,15 +113,22 @@ def _nisba(a: str, b: str) -> bool:
     return (ends_i[0] and ends_consonant[1]) or (ends_i[1] and ends_consonant[0])
 
 
-def _one_apart(sa: str, sb: str) -> bool:
-    """Consonant keys one letter apart: one consonant for another, or an "l" of the article or a
-    final "t" of the tā' marbūṭa ("Selselat") that one spelling writes and the other does not."""
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def _one_apart(sa: str, sb: str, a: str, b: str) -> bool:
+    """Consonant keys one letter apart: one consonant for another; the final "t" of the tā' marbūṭa
+    that one spelling writes and the other does not ("Selselat"); or the article's "l" where the
+    other spelling writes it assimilated, doubling the next consonant ("بالدم" ~ "Biddam",
+    "نور الدين" ~ "Nooruddin"; not "Blklam" ~ "Belgacem")."""
     if len(sa) == len(sb):
         return Levenshtein.distance(sa, sb) <= 1
-    short, long_ = sorted((sa, sb), key=len)
+    (short, word), (long_, _) = sorted(((sa, a), (sb, b)), key=lambda kw: len(kw[0]))
     if len(long_) != len(short) + 1:
         return False
-    return long_ == short + "t" or any(
+    if long_ == short + "t":
+        return True
+    return _DOUBLED_CONSONANT.search(word) is not None and any(
         long_[:i] + long_[i + 1 :] == short for i, c in enumerate(long_) if c == "l"
     )
 
