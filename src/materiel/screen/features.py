@@ -47,27 +47,21 @@ def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if (  # "nur al din" ~ "noureddine": a compound written with the article inside
-            key is skeleton
-            and i + 2 < len(tokens)
-            and tokens[i + 1] == "al"
-            and key(tokens[i] + tokens[i + 2]) in keys
-            and key(tokens[i] + tokens[i + 2]) != key(tokens[i])  # "ahmad al tai": "tai" adds nothing
-        ):
-            out.append(tokens[i] + tokens[i + 2])
-            i += 3
-            continue
+        if key is skeleton and i + 2 < len(tokens) and tokens[i + 1] == "al":
+            # "nur al din" ~ "noureddine": a compound written with the article inside; "ahmad al tai"
+            # is not "ahmad" (the join must add a part)
+            compound = tokens[i] + tokens[i + 2]
+            if key(compound) in keys and key(compound) != key(tokens[i]):
+                out.append(compound)
+                i += 3
+                continue
         for size in (3, 2):
             run = tokens[i : i + size]
-            if any(len(t) < 2 for t in run) or (key is skeleton and run[-1] == "al"):
+            if len(run) < size or any(len(t) < 2 for t in run) or (key is skeleton and run[-1] == "al"):
                 continue  # the article may open a run ("al din" ~ "eldin"), not close one
-            joined = "".join(tokens[i : i + size])
-            if (
-                i + size <= len(tokens)
-                and key(joined) in keys
-                and key(joined) not in {key(t) for t in tokens[i : i + size]}  # the join adds a part
-            ):
-                out.append(joined)
+            joined = key("".join(run))
+            if joined in keys and joined not in {key(t) for t in run}:  # the join adds a part
+                out.append("".join(run))
                 i += size
                 break
         else:
@@ -309,16 +303,15 @@ def native_comparison(a: tuple[str, str], b: tuple[str, str], person: bool) -> C
     pairs: list[PartMatch] = []
     rest_a: list[str] = []
     for char in a[1]:
-        other = char if char in left else None
-        if other is None:
+        if char in left:
+            left.remove(char)
+            pairs.append(PartMatch(char, char, 1.0, "exact"))
+        else:
             rest_a.append(char)
-            continue
-        left.remove(other)
-        pairs.append(PartMatch(char, other, 1.0, "exact"))
     conflict = bool(rest_a and left)
     rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
-    matched = 2 * sum(p.score for p in pairs)
-    score = matched / (2 * len(pairs) + rate * (len(rest_a) + len(left))) if pairs else 0.0
+    matched = 2 * len(pairs)  # each side's character, weight 1 each
+    score = matched / (matched + rate * (len(rest_a) + len(left))) if pairs else 0.0
     note = f"({'Chinese characters' if script == 'han' else 'Hangul'} compared as written)"
     return Comparison(score, tuple(pairs), tuple(rest_a), tuple(left), conflict, (note,))
 

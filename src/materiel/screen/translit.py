@@ -254,16 +254,6 @@ def arabic_to_latin(text: str, persian: bool = False) -> str:
     return " ".join(_arabic_word(w, tables, persian) for w in text.split())
 
 
-def persian_reading(text: str) -> str | None:
-    """``text`` read with Persian letter values, where that reads it otherwise; else None."""
-    if not any(c in arabic_tables().persian for c in text):
-        return None
-    return " ".join(
-        arabic_to_latin(run, persian=True) if _ARABIC_RE.match(run) else anyascii(run)
-        for run in _RUN_RE.findall(text)
-    )
-
-
 _ASSIMILATED_RE = re.compile(r"^([aeu])([tdrsznl])\2")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _VOWELS_RE = re.compile("[aeiouyw]")
@@ -359,8 +349,9 @@ def kontsevich_to_latin(text: str, limit: int = 8) -> list[str]:
     return [" ".join(c) for c in itertools.islice(itertools.product(*options), limit)]
 
 
-def to_latin(text: str, korean: str = "dprk") -> str:
-    """Any script to Latin ASCII (case kept where the script has it)."""
+def to_latin(text: str, korean: str = "dprk", persian: bool = False) -> str:
+    """Any script to Latin ASCII (case kept where the script has it); Hangul in the ``korean``
+    system, Arabic script with Persian/Urdu letter values if ``persian``."""
     text = unicodedata.normalize("NFKC", text)
     if text.isascii():
         return text
@@ -371,7 +362,7 @@ def to_latin(text: str, korean: str = "dprk") -> str:
         elif _HAN_RE.match(run):
             out.append(f" {han_to_pinyin(run)} ")
         elif _ARABIC_RE.match(run):
-            out.append(arabic_to_latin(run))
+            out.append(arabic_to_latin(run, persian))
         else:
             out.append(anyascii(run))
     return re.sub(r"\s+", " ", "".join(out)).strip()
@@ -393,10 +384,8 @@ def latin_variants(text: str) -> list[str]:
         hangul = hanja_to_hangul(han)
         if hangul is not None and len(han.replace(" ", "")) <= 4:
             variants.extend(to_latin(hangul, system) for system in SYSTEMS)
-    elif not text.isascii() and re.search("[\u0400-\u04ff]", text):
+    elif re.search("[\u0400-\u04ff]", text):
         variants.extend(kontsevich_to_latin(text))
-    elif not text.isascii():
-        persian = persian_reading(text)
-        if persian is not None:
-            variants.append(re.sub(r"\s+", " ", persian).strip())
+    elif any(c in arabic_tables().persian for c in text):  # letters Persian and Urdu read otherwise
+        variants.append(to_latin(text, persian=True))
     return list(dict.fromkeys(variants))
