@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from materiel.screen.match import match_names
-from materiel.screen.orgnames import read_numbers
+from materiel.screen.orgnames import arabic_org_readings, read_numbers
 from materiel.screen.translit import latin_variants
 
 MATCHES = [
@@ -52,6 +52,19 @@ MATCHES = [
     ("Alexander Lukashenka", "Alexander Lukashenko", "Person"),
     # links of an Arabic name's chain of fathers are often left out
     ("Osama bin Laden", "Usāma bin Muhammad ibn Awad ibn Lādin", "Person"),
+    # Arabic-script organisation names: their common words read in English, the rest transliterated
+    ("الجبهة الشعبية لتحرير فلسطين", "Popular Front for the Liberation of Palestine", "Organization"),
+    ("منظمة التحرير الفلسطينية", "Palestine Liberation Organization", "Organization"),
+    ("شركة الملاحة العربية المتحدة", "United Arab Shipping Company", "Company"),
+    ("مصرف الرافدين", "Rafidain Bank", "Company"),
+    ("شبکه حقانی", "HAQQANI NETWORK", "Organization"),  # Persian letter forms
+    ("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "Organization"),  # ت then ح is not ث
+    # the tā' marbūṭa read -at before the next word; French spellings of Maghrebi names
+    ("جماعة نصرة الإسلام والمسلمين", "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN", "Organization"),
+    ("محمد بلقاسم", "Mohamed Belgacem", "Person"),
+    ("حسين", "Hocine", "Person"),
+    # the article and bin on both sides of a chain of fathers do not cross it
+    ("نور الدين بن علي بن بلقاسم الدريسي", "NOUREDDINE BEN ALI BEN BELKASSEM AL-DRISSI", "Person"),
     # Chinese company names: business words in English, the rest in pinyin
     ("華信船務(香港)有限公司", "HUAXIN SHIPPING HONGKONG LTD", "Company"),
     ("丹东鸿祥实业发展有限公司", "Dandong Hongxiang Industrial Development Co., Ltd.", "Company"),
@@ -85,6 +98,11 @@ NOT_MATCHES = [
     ("Roman Abramovich", "Roman Abramov", "Person"),
     # an "l" dropped only where the other spelling doubles the next consonant (an assimilated article)
     ("محمد بلكلام", "Mohamed Ben Belgacem Awani", "Person"),
+    # one consonant for another is another name; so is a vowel for a consonant opening a short one
+    ("محمد بلكلام", "Mohamed Lakhal", "Person"),
+    ("عبدالمنان محمد اسحاق", "Mohammed Aman", "Person"),
+    # the English words of a translated name compare as English, not as Arabic consonants
+    ("مكتب الخدمات", "VEGA STRATEGIC SERVICES", "Organization"),
     # a link of the chain that differs is another person
     ("MOHAMED BEN BELGACEM BEN HAMID AL-AOUADI", "MOHAMED BEN BELGACEM BEN ABDALLAH AL-AOUADI", "Person"),
     # only name parts that many listed persons share agree, and another part is left over
@@ -153,3 +171,21 @@ def test_extra_readings(name: str, reading: str) -> None:
 @pytest.mark.parametrize("name", ["Kim Jong-un", "Jean-Pierre Martin", "Chiang Kai-shek"])
 def test_no_wade_giles_reading_of_other_names(name: str) -> None:
     assert len(latin_variants(name)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "readings"),
+    [
+        (
+            "الجماعة الإسلامية المقاتلة الليبية",
+            ["group islamic fighting libyan", "group islamic combatant libya"],
+        ),
+        ("جبهة النصرة لأهل الشام", ["front nusrah for people levant", "front nusrah for people sham"]),
+        ("مكتب حنيفة للصرافة", ["office hnifa for exchange"]),  # an unknown word is transliterated
+        ("شرکت ملی", ["company mly"]),  # Persian spelling of شركة
+        ("محمد علي", []),  # no word of an organisation's name: no reading
+        ("Islamic Relief", []),
+    ],
+)
+def test_arabic_org_readings(name: str, readings: list[str]) -> None:
+    assert arabic_org_readings(name) == readings

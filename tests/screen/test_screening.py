@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import product
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -92,3 +93,24 @@ def test_cli_match() -> None:
     assert "no match" in result.output and "conflicting" in result.output
     result = CliRunner().invoke(app, ["match", "Kim Jong Un", "김정은", "--format", "json"])
     assert json.loads(result.output)["match"] is True
+
+
+WORDS = ["ALPHA", "BRAVO", "CEDAR", "DELTA", "EMBER", "FALCON", "GRANITE"]
+
+
+def test_arabic_script_organisation_found_by_translation_and_by_transliteration() -> None:
+    """An organisation listed under its English name is found from its Arabic name, and one listed
+    under a transliteration still is among more entries sharing a word of the English reading
+    ("office", "services") than an Arabic-script query gets candidates; none of those matches."""
+    decoys = [
+        ListedEntity(id=f"d:{i}", list="d", schema="Organization", name=f"{word} {kind}")
+        for i, (word, kind) in enumerate(product(WORDS * 6, ["SERVICES", "OFFICE"]))
+    ]
+    entities = [
+        *decoys,
+        ListedEntity(id="un:QDe.012", list="un", schema="Organization", name="MAKTAB AL-KHIDAMAT"),
+        ListedEntity(id="un:QDe.011", list="un", schema="Organization", name="LIBYAN ISLAMIC FIGHTING GROUP"),
+    ]
+    idx = NameIndex.build(entities)
+    assert ids("مكتب الخدمات", "Organization", idx) == ["un:QDe.012"]
+    assert "un:QDe.011" in ids("الجماعة الإسلامية المقاتلة الليبية", "Organization", idx)

@@ -140,10 +140,13 @@ def _align(
         wb = tuple(token_weight(t, person) for t in tb)
     similarity = part_similarity
     candidates = []
+    english = a.english | b.english  # words of a translated Arabic-script name compare as English
     for i, x in enumerate(ta):
         wx = wa[i]
+        ax = abjad and x not in english
         for j, y in enumerate(tb):
-            score, how = (1.0, "exact") if x == y else similarity(x, y, abjad, korean, arabic)
+            by_letters = ax and y not in english
+            score, how = (1.0, "exact") if x == y else similarity(x, y, by_letters, korean, arabic)
             if score > 0:
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:
@@ -204,13 +207,15 @@ def _descendant(a: NameForm, b: NameForm, ta: list[str], tb: list[str], unpaired
 
 
 def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
-    """ "Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin"."""
+    """ "Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin" (the
+    article and other particles, which stand on both sides, aside)."""
+    particles = vocabulary().particles
     cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC and 0 < i < len(a) - 1), None)
     cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC and 0 < i < len(b) - 1), None)
     if cut_a is None or cut_b is None:  # a "bin" with no name on one side divides nothing
         return False
     for p in pairs:
-        if p.a in PATRONYMIC or p.a not in a or p.b not in b:
+        if p.a in PATRONYMIC or p.a in particles or p.a not in a or p.b not in b:
             continue
         if (a.index(p.a) < cut_a) != (b.index(p.b) < cut_b):
             return True

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from materiel.screen.orgnames import (
+    arabic_org_words,
     cut_forms,
     fuzzy_legal_form,
-    han_org_reading,
     long_forms,
+    org_readings,
     read_numbers,
     split_glued_form,
 )
@@ -139,6 +140,7 @@ class NameForm:
     abjad: bool = False  # read from a script that leaves short vowels out (Arabic, Hebrew)
     korean: bool = False  # a Korean personal name: family name + given-name syllables
     arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
+    english: frozenset[str] = frozenset()  # tokens that are English words in an Arabic-script reading
     weights: tuple[float, ...] = field(init=False, compare=False, repr=False)  # as a person's name
     org_weights: tuple[float, ...] = field(init=False, compare=False, repr=False)
     fold_keys: frozenset[str] = field(init=False, compare=False, repr=False)  # tokens of 3+ letters
@@ -283,10 +285,8 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
     for segment in _segments(name):
         abjad = _ABJAD_RE.search(segment) is not None
         readings = latin_variants(segment)
-        if not person:
-            org_reading = han_org_reading(segment)
-            readings = readings if org_reading is None else [*readings, org_reading]
-        for latin in readings:
+        translated = [] if person else org_readings(segment)
+        for latin in [*readings, *translated]:
             if person:
                 tokens = _person_tokens(latin)
             else:
@@ -309,9 +309,9 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                 tokens = split_abd(tokens)
                 korean = has_hangul(segment) or is_korean_name(tokens)
                 arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
-            forms.append(
-                NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), abjad, korean, arabic)
-            )
+            english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
+            flags = (abjad, korean, arabic, english)
+            forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))
     return tuple(dict.fromkeys(forms))
 
 

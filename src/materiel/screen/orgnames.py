@@ -7,19 +7,21 @@
   letter off ("JOYNT STOCK COMPANY") is still read as that legal form.
 - A name in Chinese characters is also read with its common business words in English and the rest
   in pinyin, a word per run ("华信船务(香港)有限公司" → "huaxin shipping (hong kong) co ltd";
-  data/zh_org_terms.yaml).
+  data/zh_org_terms.yaml); one in Arabic script likewise, with its common words in English and the
+  rest transliterated (data/ar_org_terms.yaml).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from num2words import num2words
 from rapidfuzz.distance import Levenshtein
 
-from materiel.screen.translit import han_to_pinyin, has_han, load_yaml, simplified
+from materiel.screen.translit import arabic_to_latin, han_to_pinyin, has_han, load_yaml, simplified
 
 _ORDINAL_NUM_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][A-Za-z]{1,5})\b")
@@ -157,3 +159,137 @@ def han_org_reading(text: str) -> str | None:
             i += 1
     flush()
     return " ".join(out)
+
+
+_ARABIC_LETTERS_RE = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ۃ": "ه",
+        "ک": "ك",
+        "ی": "ي",
+        "ې": "ي",
+        "ہ": "ه",
+        "ۀ": "ه",
+        "ھ": "ه",
+        "ے": "ي",
+        "ـ": None,
+    }
+)
+_ARABIC_VOWEL_MARKS_RE = re.compile("[\u064b-\u065f\u0670]")
+_ENDINGS = ("ات", "ين", "ون", "ه")
+MAX_ARABIC_READINGS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ArabicOrgTerms:
+    terms: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+    prefixes: tuple[tuple[str, str], ...]  # longest first
+    longest_phrase: int
+
+
+def _fold_arabic(text: str) -> str:
+    return _ARABIC_VOWEL_MARKS_RE.sub("", text).translate(_ARABIC_FOLD)
+
+
+@cache
+def _ar_terms() -> ArabicOrgTerms:
+    data = load_yaml("ar_org_terms.yaml")
+    phrases = {tuple(_fold_arabic(str(k)).split()): str(v) for k, v in data["phrases"].items()}
+    prefixes = {str(k): str(v) for k, v in data["prefixes"].items()}
+    return ArabicOrgTerms(
+        terms={_fold_arabic(str(k)): str(v) for k, v in data["terms"].items()},
+        phrases=phrases,
+        prefixes=tuple(sorted(prefixes.items(), key=lambda kv: -len(kv[0]))),
+        longest_phrase=max(len(k) for k in phrases),
+    )
+
+
+def _stem_term(stem: str, terms: Mapping[str, str]) -> str | None:
+    """The English of ``stem`` as written, without an ending (feminine, plural), or with a final ت
+    read as ه (the Persian and Urdu spelling of tāʾ marbūṭa)."""
+    if stem in terms:
+        return terms[stem]
+    for ending in _ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 2 and stem[: -len(ending)] in terms:
+            return terms[stem[: -len(ending)]]
+    if stem.endswith("ت") and stem[:-1] + "ه" in terms:
+        return terms[stem[:-1] + "ه"]
+    return None
+
+
+def _arabic_term(word: str, data: ArabicOrgTerms) -> list[str] | None:
+    """The English renderings of one Arabic-script word: as written, then with "and", a preposition
+    and the article taken off its front (each at most once, in that order)."""
+    heads = [("", word)]
+    if word.startswith("و") and len(word) > 3:
+        heads.append(("and", word[1:]))
+    for head, rest in list(heads):
+        heads.extend(
+            (f"{head} {english}", rest[len(prefix) :])
+            for prefix, english in data.prefixes
+            if prefix != "و" and rest.startswith(prefix) and len(rest) - len(prefix) >= 2
+        )
+    heads.extend([(head, rest[2:]) for head, rest in heads if rest.startswith("ال") and len(rest) > 3])
+    for head, stem in heads:
+        found = _stem_term(stem, data.terms)
+        if found is not None:
+            return [f"{head} {alt}".strip() for alt in found.split("|")]
+    return None
+
+
+def _phrase_at(words: list[str], i: int, data: ArabicOrgTerms) -> int:
+    """The length of the longest known phrase starting at ``words[i]`` (0 if none)."""
+    longest = min(data.longest_phrase, len(words) - i)
+    return next((n for n in range(longest, 1, -1) if tuple(words[i : i + n]) in data.phrases), 0)
+
+
+def arabic_org_readings(text: str) -> list[str]:
+    """An organisation's name in Arabic script read with its common words in English and the rest
+    transliterated ("الجماعة الإسلامية المقاتلة الليبية" → "group islamic fighting libyan"); a word
+    with two English renderings gives a second reading. Empty without Arabic script or known words."""
+    if not _ARABIC_LETTERS_RE.search(text):
+        return []
+    data = _ar_terms()
+    written = _ARABIC_VOWEL_MARKS_RE.sub("", text).split()
+    words = [w.translate(_ARABIC_FOLD) for w in written]
+    out: list[list[str]] = []
+    known = False
+    i = 0
+    while i < len(words):
+        size = _phrase_at(words, i, data)
+        if size:
+            out.append([data.phrases[tuple(words[i : i + size])]])
+            known, i = True, i + size
+            continue
+        english = _arabic_term(words[i], data) if _ARABIC_LETTERS_RE.search(words[i]) else None
+        known = known or english is not None
+        out.append(english if english is not None else [arabic_to_latin(written[i])])
+        i += 1
+    if not known:
+        return []
+    count = min(MAX_ARABIC_READINGS, max(len(alts) for alts in out))
+    readings = (" ".join(alts[min(k, len(alts) - 1)] for alts in out) for k in range(count))
+    return list(dict.fromkeys(" ".join(r.split()) for r in readings))
+
+
+@cache
+def arabic_org_words() -> frozenset[str]:
+    """The English words of the Arabic-script glossary (``ar_org_terms.yaml``), as tokens: in a
+    translated reading they compare as English words, not as Arabic consonants."""
+    data = _ar_terms()
+    values = [*data.terms.values(), *data.phrases.values(), *(english for _, english in data.prefixes)]
+    return frozenset(word for value in values for word in value.replace("|", " ").split())
+
+
+def org_readings(text: str) -> list[str]:
+    """Readings of an organisation's name beyond its transliteration: Chinese business words and
+    Arabic-script words in English."""
+    han = han_org_reading(text)
+    return [han] if han is not None else arabic_org_readings(text)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from materiel.screen.normalise import fold, is_korean_syllable, korean_key, surname_ending, vocabulary
-from materiel.screen.translit import arabic_key
+from materiel.screen.translit import arabic_key, vowel_initial
 
 INITIAL = 0.7
 EQUIVALENT = 0.95
@@ -74,12 +74,19 @@ def part_similarity(
             sa, sb = arabic_key(a), arabic_key(b)
             if sa == sb and _nisba(a, b):
                 return 0.0, "different name (one ends in -i)"
-            # one consonant is little to go on: then both begin with a vowel or neither ("Ali"/"Aly",
-            # not "Ziya"/"Iyad")
-            if sa == sb and (len(sa) >= 2 or (abjad and (a[0] in "aeiou") == (b[0] in "aeiou"))):
+            # one or two consonants are little to go on: read from Arabic script, both words then
+            # begin with a vowel or neither ("Ali"/"Aly"; not "Ziya"/"Iyad", "منان" (Manan)/"Aman")
+            alike = len(sa) > 2 or vowel_initial(a) == vowel_initial(b)
+            if sa == sb and ((abjad and alike) or (not abjad and len(sa) >= 2)):
                 return CONSONANTS, "Arabic consonants"
             if abjad and len(sa) > 3 and _one_apart(sa, sb, a, b):
                 return CONSONANTS - 0.05, "Arabic consonants, one apart"
+            if (
+                abjad
+                and len(sa) > 2
+                and ((sb == sa + "t" and a[-1] == "a") or (sa == sb + "t" and b[-1] == "a"))
+            ):
+                return CONSONANTS - 0.05, "Arabic consonants, tā' marbūṭa read -at"  # نصرة ~ Nusrat
     shortest = min(la, lb)
     allowed = _allowed_edits(shortest)
     # "Yong"/"Tong": another syllable; lengths too far apart for the typos allowed
@@ -117,12 +124,12 @@ _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
 
 
 def _one_apart(sa: str, sb: str, a: str, b: str) -> bool:
-    """Consonant keys one letter apart: one consonant for another; the final "t" of the tā' marbūṭa
-    that one spelling writes and the other does not ("Selselat"); or the article's "l" where the
-    other spelling writes it assimilated, doubling the next consonant ("بالدم" ~ "Biddam",
-    "نور الدين" ~ "Nooruddin"; not "Blklam" ~ "Belgacem")."""
+    """Consonant keys one letter apart: the final "t" of the tā' marbūṭa that one spelling writes and
+    the other does not ("Selselat"); or the article's "l" where the other spelling writes it
+    assimilated, doubling the next consonant ("بالدم" ~ "Biddam", "نور الدين" ~ "Nooruddin"; not
+    "Blklam" ~ "Belgacem"). One consonant for another is another name ("بلكلام" is not "Belgacem")."""
     if len(sa) == len(sb):
-        return Levenshtein.distance(sa, sb) <= 1
+        return False
     (short, word), (long_, _) = sorted(((sa, a), (sb, b)), key=lambda kw: len(kw[0]))
     if len(long_) != len(short) + 1:
         return False

@@ -30,7 +30,7 @@ from materiel.screen.records import SCHEMAS, ListedEntity, Match, Query
 
 CANDIDATES = 30
 DEFAULT_LIMIT = 5
-INDEX_FORMAT = "materiel-names-3"  # 3: consonant keys of word pairs, schema filter
+INDEX_FORMAT = "materiel-names-4"  # 4: Arabic-script organisation names also read in English
 """Changes when what the on-disk index holds changes (beyond what the code digest catches)."""
 _INDEX_CODE = (
     "index.py",

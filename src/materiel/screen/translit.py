@@ -236,6 +236,8 @@ def _arabic_word(word: str, tables: ArabicTables, persian: bool = False) -> str:
             latin = "u" if char == "و" else "i"
         elif char == "ه" and out and out[-1][-1:] in ("t", "s", "d", "z", "k", "c", "g", "p"):
             latin = "ah"  # "طه" → "tah" (Taha), not the digraph "th"
+        elif char == "ح" and out and out[-1] == "t":
+            latin = "ah"  # "اتحاد" → "atahad" (Ittihad), "تحرير" → "tahrir": not the digraph "th"
         elif i == 0 and char in "عأإآ":  # a word-initial vowel ("Ali", "Ahmad", "Ibrahim")
             latin = "i" if char == "إ" else "a"
         out.append(latin)
@@ -257,6 +259,13 @@ def arabic_to_latin(text: str, persian: bool = False) -> str:
 _ASSIMILATED_RE = re.compile(r"^([aeu])([tdrsznl])\2")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _VOWELS_RE = re.compile("[aeiouyw]")
+
+
+def vowel_initial(token: str) -> bool:
+    """Whether a Latin word begins with a vowel, an article written assimilated onto a word of four
+    letters or more aside ("Essaadi", "Eddine"; not "Essa", "Assad")."""
+    assimilated = len(token) >= 6 and _ASSIMILATED_RE.match(token) is not None
+    return token[:1] in ("a", "e", "i", "o", "u") and not assimilated
 
 
 @lru_cache(maxsize=100_000)
