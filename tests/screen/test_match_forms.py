@@ -58,6 +58,9 @@ MATCHES = [
     ("شركة الملاحة العربية المتحدة", "United Arab Shipping Company", "Company"),
     ("مصرف الرافدين", "Rafidain Bank", "Company"),
     ("شبکه حقانی", "HAQQANI NETWORK", "Organization"),  # Persian letter forms
+    ("سپاه پاسداران انقلاب اسلامی", "ISLAMIC REVOLUTIONARY GUARD CORPS", "Organization"),  # Persian
+    ("شرکت ملی نفت ایران", "NATIONAL IRANIAN OIL COMPANY", "Company"),
+    ("کشتیرانی جمهوری اسلامی ایران", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "Company"),
     ("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "Organization"),  # ت then ح is not ث
     # the tā' marbūṭa read -at before the next word; French spellings of Maghrebi names
     ("جماعة نصرة الإسلام والمسلمين", "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN", "Organization"),
@@ -178,11 +181,16 @@ def test_no_wade_giles_reading_of_other_names(name: str) -> None:
     [
         (
             "الجماعة الإسلامية المقاتلة الليبية",
-            ["group islamic fighting libyan", "group islamic combatant libya"],
+            [
+                "group islamic fighting libyan",
+                "group islamic fighting libya",
+                "group islamic combatant libyan",
+                "group islamic combatant libya",
+            ],
         ),
         ("جبهة النصرة لأهل الشام", ["front nusrah for people levant", "front nusrah for people sham"]),
         ("مكتب حنيفة للصرافة", ["office hnifa for exchange"]),  # an unknown word is transliterated
-        ("شرکت ملی", ["company mly"]),  # Persian spelling of شركة
+        ("شرکت ملی", ["company national"]),  # Persian
         ("محمد علي", []),  # no word of an organisation's name: no reading
         ("Islamic Relief", []),
     ],

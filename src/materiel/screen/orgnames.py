@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from num2words import num2words
 from rapidfuzz.distance import Levenshtein
@@ -183,7 +184,7 @@ _ARABIC_FOLD = str.maketrans(
 )
 _ARABIC_VOWEL_MARKS_RE = re.compile("[\u064b-\u065f\u0670]")
 _ENDINGS = ("ات", "ين", "ون", "ه")
-MAX_ARABIC_READINGS = 3
+MAX_ARABIC_READINGS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,8 +253,9 @@ def _phrase_at(words: list[str], i: int, data: ArabicOrgTerms) -> int:
 
 def arabic_org_readings(text: str) -> list[str]:
     """An organisation's name in Arabic script read with its common words in English and the rest
-    transliterated ("الجماعة الإسلامية المقاتلة الليبية" → "group islamic fighting libyan"); a word
-    with two English renderings gives a second reading. Empty without Arabic script or known words."""
+    transliterated ("الجماعة الإسلامية المقاتلة الليبية" → "group islamic fighting libyan"); words
+    with two English renderings give more readings (at most ``MAX_ARABIC_READINGS``, those with the
+    fewest second renderings first). Empty without Arabic script or known words."""
     if not _ARABIC_LETTERS_RE.search(text):
         return []
     data = _ar_terms()
@@ -274,9 +276,10 @@ def arabic_org_readings(text: str) -> list[str]:
         i += 1
     if not known:
         return []
-    count = min(MAX_ARABIC_READINGS, max(len(alts) for alts in out))
-    readings = (" ".join(alts[min(k, len(alts) - 1)] for alts in out) for k in range(count))
-    return list(dict.fromkeys(" ".join(r.split()) for r in readings))
+    # every combination of renderings, those closest to the first renderings first, a few at most
+    choices = sorted(product(*(range(len(alts)) for alts in out)), key=lambda c: sum(k > 0 for k in c))
+    readings = (" ".join(alts[k] for alts, k in zip(out, choice, strict=True)) for choice in choices)
+    return list(dict.fromkeys(" ".join(r.split()) for r in readings))[:MAX_ARABIC_READINGS]
 
 
 @cache
