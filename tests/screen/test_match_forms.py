@@ -66,6 +66,10 @@ MATCHES = [
     ("جماعة نصرة الإسلام والمسلمين", "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN", "Organization"),
     ("محمد بلقاسم", "Mohamed Belgacem", "Person"),
     ("حسين", "Hocine", "Person"),
+    # the article spelt as said before a "sun letter", also in Russian spellings of Arabic names
+    ("Jabhat an-Nusra", "JABHAT AL-NUSRAH", "Organization"),
+    ("Джабхат ан-Нусра", "JABHAT AL-NUSRAH", "Organization"),
+    ("Айман аз-Завахири", "AYMAN AL-ZAWAHIRI", "Person"),
     # the article and bin on both sides of a chain of fathers do not cross it
     ("نور الدين بن علي بن بلقاسم الدريسي", "NOUREDDINE BEN ALI BEN BELKASSEM AL-DRISSI", "Person"),
     # Chinese company names: business words in English, the rest in pinyin

@@ -23,14 +23,14 @@ from typing import Any
 import tantivy
 
 from materiel.screen.match import compatible
-from materiel.screen.normalise import NameForm, fold, name_forms
+from materiel.screen.normalise import PERSON_SCHEMAS, NameForm, fold, name_forms
 from materiel.screen.parts import skeleton
 from materiel.screen.records import ListedEntity, Sanction
 
 FINGERPRINT_FILE = "materiel-fingerprint.txt"
 _WRITER_HEAP = 256 * 1024 * 1024
 SKELETON_BOOST = 2.0  # weight of a consonant-key match in an Arabic-script query (measured: 1, 2, 3)
-ABJAD_WIDER = 2  # measured on the cross-script pairs: 1, 2, 3
+ABJAD_WIDER = 2  # organisations; measured on the cross-script pairs: 1, 2, 3 (persons: no gain)
 MAX_RUN_TOKENS = 6  # names of up to this many words get consonant keys of word pairs
 SCHEMAS = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 
@@ -148,13 +148,13 @@ class NameIndex:
 
     def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]:
         """Candidate entities for ``name``, best first: ``limit`` of them, ``ABJAD_WIDER`` times as
-        many for a name in Arabic script (read without its vowels, its keys are less selective:
-        "القاعدة" is "al qada", whose keys every "AL-QA'IDA IN ..." shares). An Arabic-script
+        many for an organisation's name in Arabic script (read without its vowels, its keys are less
+        selective: "القاعدة" is "al qada", whose keys every "AL-QA'IDA IN ..." shares). An Arabic-script
         organisation's name read in English ("مكتب الخدمات" → "office services") is searched apart
         from its transliteration and the two result lists interleaved: common English words would
         otherwise crowd out the entries only the transliteration reaches ("MAKHTAB AL-KHIDAMAT")."""
         forms = name_forms(name, schema)
-        if any(f.abjad for f in forms):
+        if schema not in PERSON_SCHEMAS and any(f.abjad for f in forms):
             limit *= ABJAD_WIDER
         translated = [f for f in forms if f.english]
         if not translated:

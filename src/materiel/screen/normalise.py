@@ -39,6 +39,8 @@ PERSON_SCHEMAS = frozenset({"Person"})
 _ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
 _APOSTROPHE_RE = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02be\u02bf]")
 _SPLIT_RE = re.compile(r"[^a-z0-9]+")
+# the Arabic article spelt as said before a "sun letter": "an-Nusra", "Abd ar-Rahman", "Nour ed-Dine"
+_SUN_ARTICLE_RE = re.compile(r"\b[aeu](t|th|d|dh|r|z|s|sh|n)-(?=\1)", re.IGNORECASE)
 _ABJAD_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -287,6 +289,7 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
         readings = latin_variants(segment)
         translated = [] if person else org_readings(segment)
         for latin in [*readings, *translated]:
+            latin = _SUN_ARTICLE_RE.sub("al-", latin)  # read as the article it is
             if person:
                 tokens = _person_tokens(latin)
             else:
