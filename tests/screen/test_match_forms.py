@@ -187,8 +187,8 @@ def test_no_wade_giles_reading_of_other_names(name: str) -> None:
             "الجماعة الإسلامية المقاتلة الليبية",
             [
                 "group islamic fighting libyan",
-                "group islamic fighting libya",
                 "group islamic combatant libyan",
+                "group islamic fighting libya",
                 "group islamic combatant libya",
             ],
         ),
@@ -201,3 +201,9 @@ def test_no_wade_giles_reading_of_other_names(name: str) -> None:
 )
 def test_arabic_org_readings(name: str, readings: list[str]) -> None:
     assert arabic_org_readings(name) == readings
+
+
+def test_arabic_org_readings_are_few_for_a_long_name() -> None:
+    """Forty words with two renderings each: the first renderings and three variants, not 2**40."""
+    readings = arabic_org_readings(" ".join(["المقاتلة"] * 40))
+    assert len(readings) == 4 and readings[0] == " ".join(["fighting"] * 40)

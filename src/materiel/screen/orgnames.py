@@ -14,10 +14,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
+from itertools import combinations, islice, product
 
 from num2words import num2words
 from rapidfuzz.distance import Levenshtein
@@ -276,10 +276,21 @@ def arabic_org_readings(text: str) -> list[str]:
         i += 1
     if not known:
         return []
-    # every combination of renderings, those closest to the first renderings first, a few at most
-    choices = sorted(product(*(range(len(alts)) for alts in out)), key=lambda c: sum(k > 0 for k in c))
-    readings = (" ".join(alts[k] for alts, k in zip(out, choice, strict=True)) for choice in choices)
-    return list(dict.fromkeys(" ".join(r.split()) for r in readings))[:MAX_ARABIC_READINGS]
+    readings = (" ".join(alts[k] for alts, k in zip(out, choice, strict=True)) for choice in _choices(out))
+    return list(dict.fromkeys(" ".join(r.split()) for r in islice(readings, MAX_ARABIC_READINGS)))
+
+
+def _choices(out: list[list[str]]) -> Iterator[list[int]]:
+    """Which rendering of each word: the first renderings, then one word switched to another, then
+    two, … (made lazily: a long name of many two-way words has too many combinations to list)."""
+    ambiguous = [i for i, alts in enumerate(out) if len(alts) > 1]
+    for count in range(len(ambiguous) + 1):
+        for switched in combinations(ambiguous, count):
+            for picks in product(*(range(1, len(out[i])) for i in switched)):
+                choice = [0] * len(out)
+                for i, k in zip(switched, picks, strict=True):
+                    choice[i] = k
+                yield choice
 
 
 @cache
