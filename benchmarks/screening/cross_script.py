@@ -10,12 +10,13 @@ the list writes Latin names beside it in one alias ("حسن غول (Hassan Ghul;
 is the part in the other script and the entry keeps those Latin names (``--whole-alias``: the query
 is the whole alias and the entry loses its Latin names too, the definition used until this change,
 which made pairs of names the entry no longer had in any script);
-(2) korean_pairs.csv: Hangul spellings of UN DPRK entries (Hangul written by us from the list
-spelling; the UN list carries no Korean script). Negatives: each positive name scored against the
-five other UN entries of its schema whose primary names are most like the expected entry's (by
-rapidfuzz's token-sort ratio, so the set does not depend on materiel's index), leaving out those
-listed under the same name (the expected name, or a Latin name written beside the query: two
-groups both listed as "Ansar al-Charia" are not different names).
+(2) korean_pairs.csv: Hangul spellings of UN DPRK entries, persons and organisations (Hangul
+written by us from the list spelling; the UN list carries no Korean script). Negatives: each
+positive name scored against the five other UN entries of its schema whose primary names are most
+like the expected entry's (by rapidfuzz's token-sort ratio, so the set does not depend on
+materiel's index), leaving out those listed under the same name (the expected name, or a Latin
+name written beside the query: two groups both listed as "Ansar al-Charia" are not different
+names), and entries that give each other's primary name as a name of their own.
 """
 
 from __future__ import annotations
@@ -48,6 +49,19 @@ def same_name(query: str, other: ListedEntity) -> bool:
     Derna and Benghazi groups, both "Ansar al-Charia") are not "different names" to tell apart."""
     latin = {plain(p) for p in re.split(r"[();]", query) if p.strip() and p.isascii()} - {""}
     return bool(latin & {plain(n) for n in [*other.all_names, *other.weak_aliases]})
+
+
+def cross_listed(a: ListedEntity, b: ListedEntity) -> bool:
+    """Whether one entry gives the other's primary name as a name of its own (the UN list names
+    KPe.021 also "SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)"): not different names either."""
+
+    def bare(name: str) -> str:
+        return plain(re.sub(r"\([^)]*\)", "", name))
+
+    def names(e: ListedEntity) -> set[str]:
+        return {bare(n) for n in [*e.all_names, *e.weak_aliases]} - {""}
+
+    return bare(a.name) in names(b) or bare(b.name) in names(a)
 
 
 def similar(entity: ListedEntity, entries: list[ListedEntity]) -> list[ListedEntity]:
@@ -110,7 +124,8 @@ def main() -> None:
         else:
             misses.append((script, name, entity.name))
         others = [c for c in similar(entity, un_entries)
-                  if c.name.lower() != entity.name.lower() and not same_name(listed, c)][:5]
+                  if c.name.lower() != entity.name.lower() and not same_name(listed, c)
+                  and not cross_listed(entity, c)][:5]
         for other in others:
             neg[script] += 1
             neg[kind] += 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from materiel.screen.match import match_names
-from materiel.screen.orgnames import arabic_org_readings, read_numbers
+from materiel.screen.orgnames import arabic_org_readings, hangul_org_readings, read_numbers
 from materiel.screen.translit import latin_variants
 
 MATCHES = [
@@ -62,6 +62,13 @@ MATCHES = [
     ("شرکت ملی نفت ایران", "NATIONAL IRANIAN OIL COMPANY", "Company"),
     ("کشتیرانی جمهوری اسلامی ایران", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "Company"),
     ("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "Organization"),  # ت then ح is not ث
+    # Korean organisation names in Hangul: their common words in English, the rest romanised
+    ("조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "Company"),
+    ("조선련봉총회사", "KOREA RYONBONG GENERAL CORPORATION", "Company"),
+    ("원자력공업성", "MINISTRY OF ATOMIC ENERGY INDUSTRY", "Organization"),  # 성 after a word: ministry
+    ("제2자연과학원", "SECOND ACADEMY OF NATURAL SCIENCES", "Organization"),
+    # a query's acronym spelt out into the listed name's words
+    ("PLA", "People's Liberation Army", "Organization"),
     # the tā' marbūṭa read -at before the next word; French spellings of Maghrebi names
     ("جماعة نصرة الإسلام والمسلمين", "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN", "Organization"),
     ("محمد بلقاسم", "Mohamed Belgacem", "Person"),
@@ -108,6 +115,12 @@ NOT_MATCHES = [
     # one consonant for another is another name; so is a vowel for a consonant opening a short one
     ("محمد بلكلام", "Mohamed Lakhal", "Person"),
     ("عبدالمنان محمد اسحاق", "Mohammed Aman", "Person"),
+    # a listed acronym stands for its own name, not for any name with those initials
+    ("Dancheon Commercial Bank", "DAEDONG CREDIT BANK (DCB)", "Company"),
+    ("Dancheon Commercial Bank", "DCB", "Company"),
+    # Korean syllables of a name read from Hangul must be the same syllable (대동 Daedong, not Daesong)
+    ("대동신용은행", "KOREA DAESONG BANK", "Company"),
+    ("해성무역회사", "KOREA TAESONG TRADING COMPANY", "Company"),
     # the English words of a translated name compare as English, not as Arabic consonants
     ("مكتب الخدمات", "VEGA STRATEGIC SERVICES", "Organization"),
     # a link of the chain that differs is another person
@@ -193,7 +206,10 @@ def test_no_wade_giles_reading_of_other_names(name: str) -> None:
             ],
         ),
         ("جبهة النصرة لأهل الشام", ["front nusrah for people levant", "front nusrah for people sham"]),
-        ("مكتب حنيفة للصرافة", ["office hnifa for exchange"]),  # an unknown word is transliterated
+        (
+            "مكتب حنيفة للصرافة",
+            ["office hnifa for exchange", "bureau hnifa for exchange"],
+        ),  # unknown: transliterated
         ("شرکت ملی", ["company national"]),  # Persian
         ("محمد علي", []),  # no word of an organisation's name: no reading
         ("Islamic Relief", []),
@@ -207,3 +223,16 @@ def test_arabic_org_readings_are_few_for_a_long_name() -> None:
     """Forty words with two renderings each: the first renderings and three variants, not 2**40."""
     readings = arabic_org_readings(" ".join(["المقاتلة"] * 40))
     assert len(readings) == 4 and readings[0] == " ".join(["fighting"] * 40)
+
+
+@pytest.mark.parametrize(
+    ("name", "readings"),
+    [
+        ("조선련봉총회사", ["korea ryonpong general corporation", "korea ryeonbong general corporation"]),
+        ("군수공업부", ["munitions industry department"]),  # 부 after a known word: department
+        ("39호실", ["39 office"]),
+        ("김정은", []),  # no word of an organisation's name: no reading
+    ],
+)
+def test_hangul_org_readings(name: str, readings: list[str]) -> None:
+    assert hangul_org_readings(name) == readings

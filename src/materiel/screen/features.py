@@ -22,7 +22,7 @@ from materiel.screen.parts import INITIAL, part_similarity, skeleton
 from materiel.screen.records import Feature
 from materiel.screen.translit import native_script
 
-ACRONYM = 0.8
+ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
 LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
 LEGAL_FORM_MISMATCH = 0.75  # "AG" vs "GmbH": another legal person
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
@@ -106,16 +106,18 @@ def _plain(a: NameForm, b: NameForm, abjad: bool) -> bool:
     return True
 
 
-def _tokens(a: NameForm, b: NameForm, abjad: bool) -> tuple[list[str], list[str]]:
+def _tokens(a: NameForm, b: NameForm, abjad: bool) -> tuple[list[str], list[str], bool]:
     """The parts of two names as compared: runs joined, acronyms spelt out where the other name
-    has them."""
+    has them; and whether an acronym was spelt out."""
     if _plain(a, b, abjad):
-        return list(a.tokens), list(b.tokens)
+        return list(a.tokens), list(b.tokens), False
     key = skeleton if abjad else fold
     ta = _join_runs(list(a.tokens), list(b.tokens), key)
     tb = _join_runs(list(b.tokens), ta, key)
-    ta, tb = _acronyms(ta, tb), _acronyms(tb, ta)
-    return _join_runs(ta, tb, key), _join_runs(tb, ta, key)
+    # an acronym of the query is spelt out into the listed name's words ("PLA": People's Liberation
+    # Army), never one of the listed name: "DCB" stands for Daedong Credit Bank, not any D. C. B.
+    xa = _acronyms(ta, tb)
+    return _join_runs(xa, tb, key), _join_runs(tb, xa, key), xa != ta
 
 
 def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
@@ -126,13 +128,18 @@ def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list
 
 def _align(
     a: NameForm, b: NameForm, person: bool
-) -> tuple[list[PartMatch], list[str], list[str], tuple[float, float, float], tuple[list[str], list[str]]]:
+) -> tuple[
+    list[PartMatch], list[str], list[str], tuple[float, float, float], tuple[list[str], list[str], bool]
+]:
     """``align``, and the weights: of the paired parts times their scores, of the paired parts, and
-    of the unpaired parts; and the parts as compared (runs joined, acronyms spelt out)."""
+    of the unpaired parts; and the parts as compared (runs joined, acronyms spelt out), and whether
+    an acronym was spelt out."""
     abjad = a.abjad or b.abjad
-    korean = a.korean and b.korean
+    # Korean syllables must be the same syllable: in two Korean personal names, or where an
+    # organisation's name was read from Hangul ("대동" Daedong is not Daesong)
+    korean = (a.korean and b.korean) or (not person and (a.korean or b.korean))
     arabic = a.arabic and b.arabic
-    ta, tb = _tokens(a, b, abjad)
+    ta, tb, acronym = _tokens(a, b, abjad)
     if ta == list(a.tokens) and tb == list(b.tokens):
         wa, wb = (a.weights, b.weights) if person else (a.org_weights, b.org_weights)
     else:
@@ -150,7 +157,7 @@ def _align(
             if score > 0:
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:
-        return [], ta, tb, (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb)
+        return [], ta, tb, (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb, acronym)
     candidates.sort()  # best weighted score first, then by position
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -168,7 +175,7 @@ def _align(
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
     nasab = person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb))  # one side all paired
     unmatched = _missing(ta, wa, used_a, nasab) + _missing(tb, wb, used_b, nasab)
-    return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb)
+    return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb, acronym)
 
 
 def _missing(tokens: list[str], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
@@ -252,7 +259,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     """Score two readings of names part by part; the explanation is built only when asked for."""
     if not a.tokens or not b.tokens:
         return _EMPTY
-    pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb) = _align(a, b, person)
+    pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb, acronym) = _align(a, b, person)
     if not pairs:  # nothing in common: no rule below can raise a score of 0
         return Comparison(0.0, (), tuple(rest_a), tuple(rest_b), bool(rest_a and rest_b))
     particles = vocabulary().particles if person else frozenset()
@@ -265,6 +272,9 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
     score = matched / (total + penalty_rate * unmatched) if total else 0.0
     notes: list[str] = []
+    if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
+        score *= ACRONYM
+        notes.append("(read as an acronym)")
     if person:
         if a.korean and b.korean and (rest_a or rest_b):
             score *= KOREAN_PARTIAL

@@ -148,13 +148,14 @@ class NameIndex:
 
     def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]:
         """Candidate entities for ``name``, best first: ``limit`` of them, ``ABJAD_WIDER`` times as
-        many for an organisation's name in Arabic script (read without its vowels, its keys are less
-        selective: "القاعدة" is "al qada", whose keys every "AL-QA'IDA IN ..." shares). An Arabic-script
+        many for an organisation's name in Arabic script or Hangul, whose keys are less selective
+        ("القاعدة" reads "al qada", which every "AL-QA'IDA IN ..." shares; "조선단군무역회사" "korea
+        tangun trading", whose first and last words dozens of DPRK companies share). An Arabic-script
         organisation's name read in English ("مكتب الخدمات" → "office services") is searched apart
         from its transliteration and the two result lists interleaved: common English words would
         otherwise crowd out the entries only the transliteration reaches ("MAKHTAB AL-KHIDAMAT")."""
         forms = name_forms(name, schema)
-        if schema not in PERSON_SCHEMAS and any(f.abjad for f in forms):
+        if schema not in PERSON_SCHEMAS and any(f.abjad or f.korean for f in forms):
             limit *= ABJAD_WIDER
         translated = [f for f in forms if f.english]
         if not translated:

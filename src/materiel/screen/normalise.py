@@ -140,7 +140,7 @@ class NameForm:
     legal_forms: frozenset[str] = field(default_factory=frozenset)
     dropped: tuple[str, ...] = ()  # honorifics removed
     abjad: bool = False  # read from a script that leaves short vowels out (Arabic, Hebrew)
-    korean: bool = False  # a Korean personal name: family name + given-name syllables
+    korean: bool = False  # a Korean personal name (family name + given-name syllables), or Hangul
     arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
     english: frozenset[str] = frozenset()  # tokens that are English words in an Arabic-script reading
     weights: tuple[float, ...] = field(init=False, compare=False, repr=False)  # as a person's name
@@ -307,7 +307,7 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                 tokens, legal = _strip_legal_forms(tokens, vocab)
                 kept = [t for t in tokens if t not in vocab.org_stopwords]
                 tokens = kept or tokens
-            korean = arabic = False
+            korean, arabic = not person and has_hangul(segment), False  # an organisation in Hangul
             if person:
                 tokens = split_abd(tokens)
                 korean = has_hangul(segment) or is_korean_name(tokens)

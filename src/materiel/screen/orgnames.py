@@ -7,14 +7,15 @@
   letter off ("JOYNT STOCK COMPANY") is still read as that legal form.
 - A name in Chinese characters is also read with its common business words in English and the rest
   in pinyin, a word per run ("华信船务(香港)有限公司" → "huaxin shipping (hong kong) co ltd";
-  data/zh_org_terms.yaml); one in Arabic script likewise, with its common words in English and the
-  rest transliterated (data/ar_org_terms.yaml).
+  data/zh_org_terms.yaml); one in Hangul likewise, the rest in the DPRK's and South Korea's
+  romanisation (data/ko_org_terms.yaml); one in Arabic script with its common words in English and
+  the rest transliterated (data/ar_org_terms.yaml).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, islice, product
@@ -22,7 +23,16 @@ from itertools import combinations, islice, product
 from num2words import num2words
 from rapidfuzz.distance import Levenshtein
 
-from materiel.screen.translit import arabic_to_latin, han_to_pinyin, has_han, load_yaml, simplified
+from materiel.screen.translit import (
+    SYSTEMS,
+    arabic_to_latin,
+    han_to_pinyin,
+    has_han,
+    has_hangul,
+    load_yaml,
+    romanise_syllable,
+    simplified,
+)
 
 _ORDINAL_NUM_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][A-Za-z]{1,5})\b")
@@ -123,10 +133,67 @@ def fuzzy_legal_form(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    terms: dict[str, str]
+    longest: int
+    suffixes: dict[str, str]  # one character ending a word right after a term: "성" ministry
+
+
+def _glossary(name: str) -> Glossary:
+    data = load_yaml(name)
+    terms = {str(k): str(v) for k, v in data["terms"].items()}
+    suffixes = {str(k): str(v) for k, v in (data.get("suffixes") or {}).items()}
+    return Glossary(terms, max(len(k) for k in terms), suffixes)
+
+
 @cache
-def _zh_terms() -> tuple[dict[str, str], int]:
-    terms = {str(k): str(v) for k, v in load_yaml("zh_org_terms.yaml")["terms"].items()}
-    return terms, max(len(k) for k in terms)
+def _zh_terms() -> Glossary:
+    return _glossary("zh_org_terms.yaml")
+
+
+@cache
+def _ko_terms() -> Glossary:
+    return _glossary("ko_org_terms.yaml")
+
+
+def _glossary_reading(
+    text: str, glossary: Glossary, letter: Callable[[str], bool], read_run: Callable[[str], str]
+) -> tuple[str, bool]:
+    """``text`` with the glossary's words in English (longest first) and each other run of
+    ``letter`` characters read as one word; and whether any glossary word was found."""
+    terms, longest = glossary.terms, glossary.longest
+    out: list[str] = []
+    run: list[str] = []
+    known = after_term = False
+
+    def flush() -> None:
+        if run:
+            out.append(read_run("".join(run)))
+            run.clear()
+
+    i = 0
+    while i < len(text):
+        word = next((text[i : i + n] for n in range(longest, 1, -1) if text[i : i + n] in terms), None)
+        ends_word = i + 1 == len(text) or not letter(text[i + 1])
+        if word is not None:
+            flush()
+            out.append(terms[word])
+            known, after_term, i = True, True, i + len(word)
+            continue
+        if after_term and ends_word and text[i] in glossary.suffixes:
+            out.append(glossary.suffixes[text[i]])
+        elif letter(text[i]):
+            run.append(text[i])
+        elif out and not run and not after_term and not letter(text[i - 1]):
+            out[-1] += text[i]  # digits and signs in a row stay together ("39")
+        else:
+            flush()
+            out.append(text[i])
+        after_term = False
+        i += 1
+    flush()
+    return " ".join(out), known
 
 
 def han_org_reading(text: str) -> str | None:
@@ -134,32 +201,34 @@ def han_org_reading(text: str) -> str | None:
     (longest first) and each other run of characters as one pinyin word; None without Chinese."""
     if not has_han(text):
         return None
-    terms, longest = _zh_terms()
-    text = simplified(text)
-    out: list[str] = []
-    run: list[str] = []  # characters of a name part, read as one pinyin word
+    return _glossary_reading(simplified(text), _zh_terms(), has_han, _pinyin_word)[0]
 
-    def flush() -> None:
-        if run:
-            out.append(han_to_pinyin("".join(run)).replace(" ", ""))
-            run.clear()
 
-    i = 0
-    while i < len(text):
-        word = next((text[i : i + n] for n in range(longest, 1, -1) if text[i : i + n] in terms), None)
-        if word is not None:
-            flush()
-            out.append(terms[word])
-            i += len(word)
-        elif has_han(text[i]):
-            run.append(text[i])
-            i += 1
-        else:
-            flush()
-            out.append(text[i])
-            i += 1
-    flush()
-    return " ".join(out)
+def _pinyin_word(run: str) -> str:
+    return han_to_pinyin(run).replace(" ", "")
+
+
+_KO_ORDINAL_RE = re.compile(r"제\s*(\d+)")
+
+
+def hangul_org_readings(text: str) -> list[str]:
+    """An organisation's name in Hangul read with its common words in English and each other run
+    of syllables as one word, in the DPRK's and in South Korea's romanisation ("조선련봉총회사" →
+    "korea ryonpong general corporation"); empty without Hangul or a known word."""
+    if not has_hangul(text):
+        return []
+    text = _KO_ORDINAL_RE.sub(r"\1", text)  # "제2" (the second): the number
+    readings = []
+    for system in SYSTEMS:
+
+        def word(run: str, system: str = system) -> str:
+            return "".join(romanise_syllable(c, system) for c in run)
+
+        reading, known = _glossary_reading(text, _ko_terms(), has_hangul, word)
+        if not known:
+            return []
+        readings.append(" ".join(reading.split()))
+    return list(dict.fromkeys(readings))
 
 
 _ARABIC_LETTERS_RE = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -303,7 +372,7 @@ def arabic_org_words() -> frozenset[str]:
 
 
 def org_readings(text: str) -> list[str]:
-    """Readings of an organisation's name beyond its transliteration: Chinese business words and
-    Arabic-script words in English."""
+    """Readings of an organisation's name beyond its transliteration: its common words in English
+    (Chinese, Hangul, Arabic script)."""
     han = han_org_reading(text)
-    return [han] if han is not None else arabic_org_readings(text)
+    return [han] if han is not None else hangul_org_readings(text) or arabic_org_readings(text)
