@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from materiel.screen.glossaries import arabic_org_readings, cyrillic_org_readings, hangul_org_readings
 from materiel.screen.match import match_names
-from materiel.screen.orgnames import arabic_org_readings, hangul_org_readings, read_numbers
+from materiel.screen.orgnames import read_numbers
 from materiel.screen.translit import latin_variants
 
 MATCHES = [
@@ -67,6 +68,11 @@ MATCHES = [
     ("조선련봉총회사", "KOREA RYONBONG GENERAL CORPORATION", "Company"),
     ("원자력공업성", "MINISTRY OF ATOMIC ENERGY INDUSTRY", "Organization"),  # 성 after a word: ministry
     ("제2자연과학원", "SECOND ACADEMY OF NATURAL SCIENCES", "Organization"),
+    # Russian organisation names in Cyrillic: words by their stems, place adjectives as the place
+    ("Объединённая авиастроительная корпорация", "UNITED AIRCRAFT CORPORATION", "Company"),
+    ("Ижевский механический завод", "IZHEVSK MECHANICAL PLANT", "Company"),
+    ("Научно-производственное объединение «Алмаз»", "NPO ALMAZ", "Company"),
+    ("Государственная корпорация Ростех", "STATE CORPORATION ROSTEC", "Company"),
     # a query's acronym spelt out into the listed name's words
     ("PLA", "People's Liberation Army", "Organization"),
     # the tā' marbūṭa read -at before the next word; French spellings of Maghrebi names
@@ -236,3 +242,19 @@ def test_arabic_org_readings_are_few_for_a_long_name() -> None:
 )
 def test_hangul_org_readings(name: str, readings: list[str]) -> None:
     assert hangul_org_readings(name) == readings
+
+
+@pytest.mark.parametrize(
+    ("name", "readings"),
+    [
+        (
+            "Муромский приборостроительный завод",
+            ["murom instrument-making plant", "muromsk instrument-making plant"],
+        ),
+        ("Общество с ограниченной ответственностью «Вега»", ["llc vega"]),  # a legal form spelt out
+        ("Государственного оборонного заказа", ["state defense zakaza"]),  # endings of any case
+        ("Сергей Иванов", []),  # no word of an organisation's name: no reading
+    ],
+)
+def test_cyrillic_org_readings(name: str, readings: list[str]) -> None:
+    assert cyrillic_org_readings(name) == readings

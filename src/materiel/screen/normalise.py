@@ -12,15 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from materiel.screen.orgnames import (
-    arabic_org_words,
-    cut_forms,
-    fuzzy_legal_form,
-    long_forms,
-    org_readings,
-    read_numbers,
-    split_glued_form,
-)
+from materiel.screen.glossaries import arabic_org_words, org_readings
+from materiel.screen.orgnames import cut_forms, fuzzy_legal_form, long_forms, read_numbers, split_glued_form
 from materiel.screen.translit import (
     HANGUL_FIRST,
     HANGUL_LAST,

@@ -36,6 +36,7 @@ _INDEX_CODE = (
     "index.py",
     "normalise.py",
     "orgnames.py",
+    "glossaries.py",
     "features.py",
     "parts.py",
     "translit.py",
