@@ -164,6 +164,9 @@ def match_command(
 ) -> None:
     """Compare two names and explain the score, part by part.
 
+    NAME_A is read as the name screened, NAME_B as a listed name (an acronym in NAME_A may stand
+    for NAME_B's words; one in NAME_B stands only for its own name).
+
     Example:
 
         materiel match "Kim Jong Un" "김정은"
