@@ -147,7 +147,8 @@ def _align(
         wb = tuple(token_weight(t, person) for t in tb)
     similarity = part_similarity
     candidates = []
-    english = a.english | b.english  # words of a translated Arabic-script name compare as English
+    # words of a translated Arabic-script name compare as English (only consulted with ``abjad``)
+    english = a.english | b.english if abjad else frozenset()
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english

@@ -215,10 +215,10 @@ def _arabic_term(word: str, data: ArabicOrgTerms) -> list[str] | None:
     return None
 
 
-def _phrase_at(words: list[str], i: int, data: ArabicOrgTerms) -> int:
-    """The length of the longest known phrase starting at ``words[i]`` (0 if none)."""
-    longest = min(data.longest_phrase, len(words) - i)
-    return next((n for n in range(longest, 1, -1) if tuple(words[i : i + n]) in data.phrases), 0)
+def _phrase_at(words: list[str], i: int, phrases: Mapping[tuple[str, ...], str], longest: int) -> int:
+    """The length of the longest phrase of ``phrases`` starting at ``words[i]`` (0 if none)."""
+    longest = min(longest, len(words) - i)
+    return next((n for n in range(longest, 1, -1) if tuple(words[i : i + n]) in phrases), 0)
 
 
 def arabic_org_readings(text: str) -> list[str]:
@@ -235,7 +235,7 @@ def arabic_org_readings(text: str) -> list[str]:
     known = False
     i = 0
     while i < len(words):
-        size = _phrase_at(words, i, data)
+        size = _phrase_at(words, i, data.phrases, data.longest_phrase)
         if size:
             out.append([data.phrases[tuple(words[i : i + size])]])
             known, i = True, i + size
@@ -278,6 +278,7 @@ def arabic_org_words() -> frozenset[str]:
 
 
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_QUOTES_RE = re.compile(r"[«»“”„\"'(),.]")  # quotes around a company's name ("АО «Туполев»"), punctuation
 _PLACE_ADJECTIVE_RE = re.compile(r"^(.{3,}?)(?:ск)(?:ий|ая|ое|ие|ого|ому|ом|ой|ую|их|им|ими)$")
 
 
@@ -315,13 +316,12 @@ def cyrillic_org_readings(text: str) -> list[str]:
     if not _CYRILLIC_RE.search(text):
         return []
     data = _ru_terms()
-    words = re.sub(r"[«»“”„\"'(),.]", " ", text.lower().replace("ё", "е")).split()
+    words = _QUOTES_RE.sub(" ", text.lower().replace("ё", "е")).split()
     out: list[list[str]] = []
     known = False
     i = 0
     while i < len(words):
-        longest = min(data.longest_phrase, len(words) - i)
-        size = next((n for n in range(longest, 1, -1) if tuple(words[i : i + n]) in data.phrases), 0)
+        size = _phrase_at(words, i, data.phrases, data.longest_phrase)
         english = (
             data.phrases[tuple(words[i : i + size])].split("|") if size else _russian_word(words[i], data)
         )

@@ -300,10 +300,10 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                 tokens, legal = _strip_legal_forms(tokens, vocab)
                 kept = [t for t in tokens if t not in vocab.org_stopwords]
                 tokens = kept or tokens
-            korean, arabic = not person and has_hangul(segment), False  # an organisation in Hangul
+            korean, arabic = has_hangul(segment), False  # a person's also a Korean name in Latin
             if person:
                 tokens = split_abd(tokens)
-                korean = has_hangul(segment) or is_korean_name(tokens)
+                korean = korean or is_korean_name(tokens)
                 arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
             english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
             flags = (abjad, korean, arabic, english)
