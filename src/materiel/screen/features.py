@@ -1,4 +1,5 @@
-"""The name feature: two names compared part by part, with a score in [0, 1] and why.
+"""Two readings of names compared part by part, with a score in [0, 1] and why (the name feature
+over a whole listed entry is ``entry_names.name_feature``).
 
 Names are compared on their Latin readings (``normalise.name_forms``); two names written in the same
 East Asian script are compared on their characters instead, where a different character is a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from materiel.screen.normalise import (
     NameForm,
@@ -19,8 +21,6 @@ from materiel.screen.normalise import (
     vocabulary,
 )
 from materiel.screen.parts import INITIAL, part_similarity, skeleton
-from materiel.screen.records import Feature
-from materiel.screen.translit import native_script
 
 ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
 LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
@@ -29,6 +29,7 @@ KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is 
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
+ABD_SPLIT = 0.85  # "Abd al-Zahir" is one name: its "Abd" paired with the "Abd" of "Abdul Rahman"
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
 
@@ -230,6 +231,41 @@ def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[Part
     return False
 
 
+def _abd_split(ta: list[str], tb: list[str], pairs: list[PartMatch], particles: frozenset[str]) -> bool:
+    """Whether an "abd" of one name is paired with an "abd" of the other while the names they
+    open ("Abd al-Zahir", "Abdul Rahman"), one of them a name of God, are not paired together."""
+
+    def after_abd(tokens: list[str]) -> set[str]:
+        found = set()
+        for i, token in enumerate(tokens):
+            if token == "abd":
+                name = next((t for t in tokens[i + 1 :] if t not in particles and t != "abd"), None)
+                if name is not None:
+                    found.add(name)
+        return found
+
+    if not any(p.a == "abd" and p.b == "abd" for p in pairs):
+        return False
+    next_a, next_b = after_abd(ta), after_abd(tb)
+    if not next_a or not next_b or not {_consonants(t) for t in next_a | next_b} & _theophoric_keys():
+        return False  # "Ugla Abd Saqr": an "Abd" before a name not of God's is a name of its own
+    return not any(p.a in next_a and p.b in next_b for p in pairs)
+
+
+def _consonants(token: str) -> str:
+    """The letters of a name part without its vowels: a Latin spelling and a reading of Arabic
+    script, which writes no short vowels, agree ("zahir", "zahr")."""
+    return token.translate(_VOWELS)
+
+
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+@cache
+def _theophoric_keys() -> frozenset[str]:
+    return frozenset(_consonants(t) for t in vocabulary().theophoric)
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """How two readings of names compare: the score, and what the explanation is built from."""
@@ -290,6 +326,9 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         ):
             score *= 0.6
             notes.append("(patronymic order differs)")
+        if "abd" in a.token_set and "abd" in b.token_set and _abd_split(ta, tb, pairs, particles):
+            score *= ABD_SPLIT
+            notes.append("(the names after Abd differ)")
         strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]
         common = vocabulary().common_parts
         if not strong:
@@ -330,24 +369,3 @@ def native_comparison(a: tuple[str, str], b: tuple[str, str], person: bool) -> C
     score = matched / (matched + rate * (len(rest_a) + len(left))) if pairs else 0.0
     note = f"({'Chinese characters' if script == 'han' else 'Hangul'} compared as written)"
     return Comparison(score, tuple(pairs), tuple(rest_a), tuple(left), conflict, (note,))
-
-
-def name_feature(query_forms: list[NameForm], entity_forms: list[NameForm], person: bool) -> Feature:
-    """The best-scoring pair of readings of the query and the entry's names; two names written in
-    the same East Asian script are compared as written (``native_comparison``)."""
-    best: Comparison | None = None
-    pair = ("", "")
-    for qa in query_forms:
-        native = native_script(qa.original)
-        for eb in entity_forms:
-            other = native_script(eb.original) if native is not None else None
-            if native is not None and other is not None and other[0] == native[0]:
-                result = native_comparison(native, other, person)
-                text = native[1]
-            else:
-                result, text = score_forms(qa, eb, person), qa.text
-            if result.score > (best.score if best is not None else 0.0):
-                best, pair = result, (text, eb.original)
-    if best is None:
-        return Feature("name", 0.0, "no comparable name")
-    return Feature("name", best.score, f"'{pair[0]}' vs '{pair[1]}': {best.detail()}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from materiel.screen.features import name_feature
+from materiel.screen.entry_names import name_feature
 from materiel.screen.normalise import NameForm, is_person, name_forms
 from materiel.screen.qualifiers import birth_date_feature, country_feature, gender_feature, identifier_feature
 from materiel.screen.records import Feature, ListedEntity, Match, Query

@@ -52,6 +52,7 @@ class Vocabulary:
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
     arabic_markers: frozenset[str]
+    theophoric: frozenset[str]  # names after "Abd" in one given name (Abd al-Rahman)
     common_parts: frozenset[str]  # name parts many listed persons share (data/common_name_parts.csv)
     surname_endings: tuple[tuple[str, int], ...]  # Slavic surname ending -> its group, longest first
 
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         )
         | frozenset(korean_key(s) for s in surnames),
         arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
+        theophoric=frozenset(str(m) for m in load_yaml("arabic.yaml")["theophoric"]),
         common_parts=frozenset(row["part"] for row in load_csv("common_name_parts.csv")),
         surname_endings=tuple(
             sorted(
@@ -326,7 +328,11 @@ def split_abd(tokens: list[str]) -> list[str]:
         if len(rest) > 2 and rest[0] == rest[1]:  # "abdurrahman"
             rest = rest[1:]
         out.extend(("abd", rest))
-    return [t for i, t in enumerate(out) if not (t in ("al", "el", "ul") and i and out[i - 1] == "abd")]
+    out = [t for i, t in enumerate(out) if not (t in ("al", "el", "ul") and i and out[i - 1] == "abd")]
+    for i in range(len(out) - 2, -1, -1):  # "Abd Allah" is the one name "Abdullah"
+        if out[i] == "abd" and out[i + 1] in ("allah", "ullah", "illah", "alla", "ulla"):
+            out[i : i + 2] = ["abdullah"]
+    return out
 
 
 def korean_key(token: str) -> str:
