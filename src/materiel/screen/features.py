@@ -15,12 +15,12 @@ from functools import cache
 
 from materiel.screen.normalise import (
     NameForm,
-    fold,
     is_number,
     token_weight,
     vocabulary,
 )
 from materiel.screen.parts import INITIAL, part_similarity, skeleton
+from materiel.screen.phonetic import fold
 
 ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
 LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another

@@ -23,8 +23,9 @@ from typing import Any
 import tantivy
 
 from materiel.screen.match import compatible
-from materiel.screen.normalise import PERSON_SCHEMAS, NameForm, fold, name_forms
+from materiel.screen.normalise import PERSON_SCHEMAS, NameForm, name_forms
 from materiel.screen.parts import skeleton
+from materiel.screen.phonetic import fold
 from materiel.screen.records import ListedEntity, Sanction
 
 FINGERPRINT_FILE = "materiel-fingerprint.txt"

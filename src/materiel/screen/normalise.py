@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from materiel.screen.glossaries import arabic_org_words, org_readings
 from materiel.screen.orgnames import cut_forms, fuzzy_legal_form, long_forms, read_numbers, split_glued_form
+from materiel.screen.phonetic import fold
 from materiel.screen.translit import (
     HANGUL_FIRST,
     HANGUL_LAST,
@@ -154,15 +155,18 @@ class NameForm:
         put(self, "fold_keys", frozenset(fold(t) for t in tokens if len(t) > 2))
         fold_runs: set[str] = set()
         initials: set[str] = set()
-        for i in range(len(tokens)):
-            for size in (2, 3):
-                run = tokens[i : i + size]
-                if len(run) == size and all(len(t) > 1 for t in run):
-                    fold_runs.add(fold("".join(run)))
-            for size in (2, 3, 4):
-                run = tokens[i : i + size]
-                if len(run) == size and all(len(t) > 1 for t in run):
-                    initials.add("".join(t[0] for t in run))
+        n = len(tokens)
+        if n > 1:
+            short = [len(t) < 2 for t in tokens]  # a run of tokens holds no initial
+            firsts = [t[:1] for t in tokens]
+            for i in range(n - 1):
+                for size in (2, 3, 4):
+                    end = i + size
+                    if end > n or True in short[i:end]:
+                        break
+                    if size < 4:
+                        fold_runs.add(fold("".join(tokens[i:end])))
+                    initials.add("".join(firsts[i:end]))
         put(self, "fold_runs", frozenset(fold_runs))
         put(self, "run_initials", frozenset(initials))
         put(self, "short", frozenset(t for t in tokens if 2 <= len(t) <= 4))
@@ -355,41 +359,6 @@ def is_korean_name(tokens: list[str]) -> bool:
         and tokens[0] in vocabulary().surnames
         and all(is_korean_syllable(t) for t in tokens[1:])
     )
-
-
-_DOUBLED = re.compile(r"(.)\1+")
-_SLAVIC_J = re.compile(r"(?<=\w\w[aeiou])j$")  # "Sergej", "Andrej", "Nikolaj": Slavic -j is -y
-_FOLDS = [
-    (re.compile(r"tch|tsch|dzh|zh|ch|dj|j|q"), "j"),
-    (re.compile(r"ts|tz|dz"), "z"),
-    (re.compile(r"kh|gh|ck|c(?=[aou])|k|g|q"), "g"),
-]
-_SINGLE = str.maketrans("tpw", "dbv")  # after ph -> f and th -> t
-_VOWEL_FOLDS = [
-    (re.compile(r"eo"), "o"),
-    (re.compile(r"eu|ou|oo"), "u"),
-    (re.compile(r"ae|ai|ay|ei|ey"), "e"),
-    (re.compile(r"ee|ie|iy|yi|y"), "i"),
-    (re.compile(r"(?<=[aeiou])h(?![aeiou])"), ""),  # "Mohammed"/"Moammed", "Rhee"/"Ree"
-]
-
-
-@lru_cache(maxsize=500_000)
-def fold(token: str) -> str:
-    """A loose phonetic key: romanisation-system spelling differences fold away."""
-    if token.endswith("j"):
-        token = _SLAVIC_J.sub("y", token)
-    token = _DOUBLED.sub(r"\1", token)  # doubled letters
-    if token.startswith("hs"):  # Wade–Giles hs-, sh/s
-        token = "x" + token[2:]
-    elif token.startswith("sh"):
-        token = "s" + token[2:]
-    for pattern, repl in _FOLDS:
-        token = pattern.sub(repl, token)
-    token = token.replace("ph", "f").replace("th", "t").translate(_SINGLE)
-    for pattern, repl in _VOWEL_FOLDS:
-        token = pattern.sub(repl, token)
-    return _DOUBLED.sub(r"\1", token)
 
 
 @lru_cache(maxsize=100_000)

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from materiel.screen.normalise import fold, is_korean_syllable, korean_key, surname_ending, vocabulary
+from materiel.screen.normalise import is_korean_syllable, korean_key, surname_ending, vocabulary
+from materiel.screen.phonetic import fold
 from materiel.screen.translit import arabic_key, vowel_initial
 
 INITIAL = 0.7

@@ -39,6 +39,7 @@ _INDEX_CODE = (
     "glossaries.py",
     "features.py",
     "parts.py",
+    "phonetic.py",
     "translit.py",
     "wadegiles.py",
     "records.py",
