@@ -35,6 +35,13 @@ MATCHES = [
     # Korean romanisation variants of one syllable
     ("Ri Pyong Chul", "Ri Pyong Chol"),
     ("Kim Jong-uun", "Kim Jong Un"),
+    # the family name first or last, the given-name syllables in order
+    ("정은 김", "KIM Jong Un"),
+    ("Jong Un Kim", "Kim Jong-un"),
+    # Chinese characters against pinyin and Wade-Giles spellings
+    ("习近平", "Xi Jinping"),
+    ("周恩来", "Chou En-lai"),
+    ("张华", "Chang Hua"),
 ]
 
 NOT_MATCHES = [
@@ -52,6 +59,14 @@ NOT_MATCHES = [
     ("조영철", "Jo Chol"),  # a Korean given name of two syllables is not one of one
     ("金正日", "Kim Jong Un"),
     ("Ким Чен Ир", "Kim Jong Un"),
+    # the same syllables in another order are another given name (김은정 is not 김정은)
+    ("은정 김", "KIM, Jong Un"),
+    ("Kim Un Jong", "Kim Jong Un"),
+    ("광수 김", "KIM, Su-Kwang"),
+    # a name read from Chinese characters: each syllable one character, none left over or a letter off
+    ("成 朱", "CHEN, Zhu"),  # cheng is not chen
+    ("成 周", "CHOU, Hsien Cheng"),
+    ("华 张", "PAO, Hua Chiang"),
 ]
 
 
@@ -70,6 +85,11 @@ def test_not_matches(a: str, b: str) -> None:
 def test_son_explained() -> None:
     m = match_names("SADDAM HUSSEIN AL-TIKRITI", "QUSAY SADDAM HUSSEIN AL-TIKRITI")
     assert "son or daughter" in m.explanation[0].detail
+
+
+def test_east_asian_rules_explained() -> None:
+    assert "another order" in match_names("은정 김", "KIM, Jong Un").explanation[0].detail
+    assert "syllables left unpaired" in match_names("成 周", "CHOU, Hsien Cheng").explanation[0].detail
 
 
 def test_korean_syllable_explained() -> None:

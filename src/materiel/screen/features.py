@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from materiel.screen.normalise import (
     NameForm,
@@ -26,6 +27,8 @@ ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Li
 LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
 LEGAL_FORM_MISMATCH = 0.75  # "AG" vs "GmbH": another legal person
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
+KOREAN_ORDER = 0.7  # "Kim Un Jong" (김은정) is not "Kim Jong Un" (김정은): syllables in order
+CHINESE_PARTIAL = 0.7  # 朱成 (Zhu Cheng) is not "CHOU Hsien Cheng": one syllable per character
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
@@ -150,13 +153,16 @@ def _align(
     candidates = []
     # words of a translated Arabic-script name compare as English (only consulted with ``abjad``)
     english = a.english | b.english if abjad else frozenset()
+    # a person's name read from Chinese characters is syllables: one letter off is another
+    # character (成 cheng is not "Chen"); romanisation variants are not typos (``fold``)
+    syllables = person and (a.han or b.han)
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
         for j, y in enumerate(tb):
             by_letters = ax and y not in english
             score, how = (1.0, "exact") if x == y else similarity(x, y, by_letters, korean, arabic)
-            if score > 0:
+            if score > 0 and not (syllables and how == "typo"):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:
         return [], ta, tb, (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb, acronym)
@@ -213,6 +219,23 @@ def _descendant(a: NameForm, b: NameForm, ta: list[str], tb: list[str], unpaired
     if same(short[0], long_[0]) or not all(t in unpaired for t in long_[:k]):
         return False
     return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
+
+
+def _korean_order_differs(ta: list[str], tb: list[str], pairs: list[PartMatch]) -> bool:
+    """Whether the paired given-name syllables of two Korean names stand in another order, however
+    the family name is read (first or last in either name: "은정 김" is "Un Jong Kim", not "KIM
+    Jong Un"); where a syllable could be the family name too, any reading in order will do."""
+    surnames = vocabulary().surnames
+
+    def at_end(token: str, tokens: list[str]) -> bool:
+        return token in surnames and tokens.index(token) in (0, len(tokens) - 1)
+
+    family = [p for p in pairs if at_end(p.a, ta) and at_end(p.b, tb)]
+    for choice in (None, *family):
+        given = sorted((ta.index(p.a), tb.index(p.b)) for p in pairs if p is not choice)
+        if all(x[1] < y[1] for x, y in pairwise(given)):
+            return False
+    return True
 
 
 def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
@@ -316,6 +339,12 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if a.korean and b.korean and (rest_a or rest_b):
             score *= KOREAN_PARTIAL
             notes.append("(Korean given name of another length)")
+        elif (a.han or b.han) and (real_a or real_b):
+            score *= CHINESE_PARTIAL
+            notes.append("(a Chinese name: syllables left unpaired)")
+        if a.korean and b.korean and len(pairs) > 2 and _korean_order_differs(ta, tb, pairs):
+            score *= KOREAN_ORDER
+            notes.append("(Korean given-name syllables in another order)")
         if (rest_a or rest_b) and (a.arabic or b.arabic) and _descendant(a, b, ta, tb, {*rest_a, *rest_b}):
             score *= DESCENDANT
             notes.append("(Arabic name with another given name in front: a son or daughter)")

@@ -21,6 +21,7 @@ from materiel.screen.translit import (
     SYSTEMS,
     arabic_key,
     arabic_tables,
+    has_han,
     has_hangul,
     korean_tables,
     latin_variants,
@@ -139,6 +140,7 @@ class NameForm:
     korean: bool = False  # a Korean personal name (family name + given-name syllables), or Hangul
     arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
     english: frozenset[str] = frozenset()  # tokens that are English words in an Arabic-script reading
+    han: bool = False  # read from Chinese characters (one syllable each)
     weights: tuple[float, ...] = field(init=False, compare=False, repr=False)  # as a person's name
     org_weights: tuple[float, ...] = field(init=False, compare=False, repr=False)
     fold_keys: frozenset[str] = field(init=False, compare=False, repr=False)  # tokens of 3+ letters
@@ -312,7 +314,7 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                 korean = korean or is_korean_name(tokens)
                 arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
             english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
-            flags = (abjad, korean, arabic, english)
+            flags = (abjad, korean, arabic, english, has_han(segment))
             forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))
     return tuple(dict.fromkeys(forms))
 
