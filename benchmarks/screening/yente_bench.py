@@ -1,11 +1,13 @@
 """yente's screening fixtures against OFAC + UN, through the index: recall, false positives, speed.
 
-    python benchmarks/screening/yente_bench.py [--negatives N]
+    python benchmarks/screening/yente_bench.py [--negatives N] [--us]
 
 Positives (candgen_positives_un_*.csv): a hit is a match on the UN list (the fixtures carry no
 entry reference). Negatives (candgen_negatives_global.csv, 50,000 synthetic non-listed persons):
-any match at the default threshold is a false positive. Queries carry the fixture's birth date and
-nationality. Throughput is measured on one process, one thread, retrieval + scoring included.
+any match at the default threshold is a false positive; ``--us`` also screens the 50,000 synthetic
+US persons (candgen_negatives_us.csv; no throughput figure from that set). Queries carry the
+fixture's birth date and nationality. Throughput is measured on one process, one thread, retrieval +
+scoring included.
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ def main() -> None:
           f"e.g. {examples[:5]}")
     print(f"speed: {len(queries) / total:.0f} queries/s, p50 {times[len(times) // 2] * 1000:.2f} ms, "
           f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms")
+    if "--us" in sys.argv:
+        rows = read_csv(OPENSANCTIONS / "yente" / "candgen_negatives_us.csv")[:limit]
+        hits = []
+        for i, row in enumerate(rows, 1):
+            result = screen_one(query_from_row(row, i), index)
+            if result.matches:
+                top = result.matches[0]
+                hits.append((row["full_name"], top.entity.name, round(top.score, 2)))
+        print(f"US negatives: {len(rows)} queries, false-positive rate {len(hits) / len(rows):.4%} "
+              f"({len(hits)}); e.g. {hits[:8]}")
 
 
 if __name__ == "__main__":
