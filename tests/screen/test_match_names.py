@@ -30,6 +30,10 @@ MATCHES = [
     ("OAO Gazprom", "Open Joint Stock Company Gasprom", "Company"),
     ("Goldman Sachs & Co. L.L.C.", "Goldman Sachs & Co. LLC", "Company"),
     ("van der bilt corp", "vanderbilt corp", "Company"),
+    # two slips of the pen, not a syllable
+    ("Sergei Lavrow", "Sergey LAVROV", "Person"),
+    ("Michail Chodorkowski", "Mikhail Khodorkovsky", "Person"),
+    ("Evgueni Prigojine", "Yevgeniy PRIGOZHIN", "Person"),
 ]
 
 NOT_MATCHES = [
@@ -40,6 +44,8 @@ NOT_MATCHES = [
     ("Bashar al-Assad", "Hafez al-Assad", "Person"),
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),
     ("Volkswagen AG", "Siemens AG", "Company"),
+    ("Sergey Lavrov", "Sergey LAVRENOV", "Person"),  # a syllable added is another surname
+    ("Сергей Лавров", "Sergey LAVRENOV", "Person"),
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

@@ -98,6 +98,8 @@ def part_similarity(
         if edits <= allowed:
             if _other_ending(a, b):
                 return 0.0, "another surname ending"
+            if edits == 2 and _syllable_added(a, b):
+                return 0.0, "a syllable added"
             return max(0.0, 1.0 - TYPO_COST * edits / max(la, lb)), "typo"
     if la >= 5 and la == lb and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
@@ -110,6 +112,15 @@ def _other_ending(a: str, b: str) -> bool:
         return False
     ea, eb = surname_ending(a), surname_ending(b)
     return ea is not None and eb is not None and ea[1] != eb[1] and fold(ea[0]) == fold(eb[0])
+
+
+def _syllable_added(a: str, b: str) -> bool:
+    """ "Lavrenov" is not "Lavrov": the longer part is the shorter with two letters side by side
+    added, a syllable rather than two slips of the pen."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 2:
+        return False
+    return any(long_[:k] + long_[k + 2 :] == short for k in range(1, len(short)))
 
 
 def _nisba(a: str, b: str) -> bool:
