@@ -30,6 +30,9 @@ MATCHES = [
     ("OAO Gazprom", "Open Joint Stock Company Gasprom", "Company"),
     ("Goldman Sachs & Co. L.L.C.", "Goldman Sachs & Co. LLC", "Company"),
     ("van der bilt corp", "vanderbilt corp", "Company"),
+    ("Nooruddin Turabi", "Nuruddin Turabi", "Person"),
+    ("Zainuddin Ahmad", "Zaynuddin Ahmad", "Person"),
+    ("Fazlullah", "Fazalullah", "Person"),
     # two slips of the pen, not a syllable
     ("Sergei Lavrow", "Sergey LAVROV", "Person"),
     ("Michail Chodorkowski", "Mikhail Khodorkovsky", "Person"),
@@ -46,6 +49,10 @@ NOT_MATCHES = [
     ("Volkswagen AG", "Siemens AG", "Company"),
     ("Sergey Lavrov", "Sergey LAVRENOV", "Person"),  # a syllable added is another surname
     ("Сергей Лавров", "Sergey LAVRENOV", "Person"),
+    # compound given names with one ending: what comes before it decides
+    ("Mohammed Shamsuddin", "Mohammed Shahabuddin", "Person"),
+    ("Rahmatullah Khan", "Hikmatullah Khan", "Person"),
+    ("Najibullah Khan", "Habibullah Khan", "Person"),
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

@@ -55,6 +55,7 @@ class Vocabulary:
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
     arabic_markers: frozenset[str]
     theophoric: frozenset[str]  # names after "Abd" in one given name (Abd al-Rahman)
+    compound_endings: tuple[tuple[str, str], ...]  # ("uddin", "din"), longest first
     common_parts: frozenset[str]  # name parts many listed persons share (data/common_name_parts.csv)
     surname_endings: tuple[tuple[str, int], ...]  # Slavic surname ending -> its group, longest first
 
@@ -94,6 +95,16 @@ def vocabulary() -> Vocabulary:
         | frozenset(korean_key(s) for s in surnames),
         arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
         theophoric=frozenset(str(m) for m in load_yaml("arabic.yaml")["theophoric"]),
+        compound_endings=tuple(
+            sorted(
+                (
+                    (str(e), str(name))
+                    for name, ends in load_yaml("arabic.yaml")["compound_endings"].items()
+                    for e in ends
+                ),
+                key=lambda en: -len(en[0]),
+            )
+        ),
         common_parts=frozenset(row["part"] for row in load_csv("common_name_parts.csv")),
         surname_endings=tuple(
             sorted(

@@ -100,6 +100,8 @@ def part_similarity(
                 return 0.0, "another surname ending"
             if edits == 2 and _syllable_added(a, b):
                 return 0.0, "a syllable added"
+            if _other_first_half(a, b):
+                return 0.0, "another name before the same ending (-uddin, -ullah)"
             return max(0.0, 1.0 - TYPO_COST * edits / max(la, lb)), "typo"
     if la >= 5 and la == lb and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
@@ -112,6 +114,27 @@ def _other_ending(a: str, b: str) -> bool:
         return False
     ea, eb = surname_ending(a), surname_ending(b)
     return ea is not None and eb is not None and ea[1] != eb[1] and fold(ea[0]) == fold(eb[0])
+
+
+def _other_first_half(a: str, b: str) -> bool:
+    """ "Shamsuddin" is not "Shahabuddin", nor "Rahmatullah" "Hikmatullah": two compound given
+    names with the same ending whose first halves have other consonants and are more than a typo
+    apart."""
+    ea, eb = _compound_ending(a), _compound_ending(b)
+    if ea is None or eb is None or ea[1] != eb[1]:
+        return False
+    sa, sb = a[: -len(ea[0])], b[: -len(eb[0])]
+    if len(sa) < 2 or len(sb) < 2 or arabic_key(sa) == arabic_key(sb):  # Noor/Nur, Zain/Zayn
+        return False
+    return OSA.distance(sa, sb) > _allowed_edits(min(len(sa), len(sb)))
+
+
+@lru_cache(maxsize=100_000)
+def _compound_ending(token: str) -> tuple[str, str] | None:
+    for ending, name in vocabulary().compound_endings:
+        if token.endswith(ending) and len(token) > len(ending) + 1:
+            return ending, name
+    return None
 
 
 def _syllable_added(a: str, b: str) -> bool:
