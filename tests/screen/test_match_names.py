@@ -33,6 +33,8 @@ MATCHES = [
     ("Nooruddin Turabi", "Nuruddin Turabi", "Person"),
     ("Zainuddin Ahmad", "Zaynuddin Ahmad", "Person"),
     ("Fazlullah", "Fazalullah", "Person"),
+    ("Yusuf Ali", "Jusuf Ali", "Person"),  # letters of one sound
+    ("Abdelhalim Remadna", "ABDELHALIM EMADNA", "Person"),  # a letter lost in front
     # two slips of the pen, not a syllable
     ("Sergei Lavrow", "Sergey LAVROV", "Person"),
     ("Michail Chodorkowski", "Mikhail Khodorkovsky", "Person"),
@@ -53,6 +55,10 @@ NOT_MATCHES = [
     ("Mohammed Shamsuddin", "Mohammed Shahabuddin", "Person"),
     ("Rahmatullah Khan", "Hikmatullah Khan", "Person"),
     ("Najibullah Khan", "Habibullah Khan", "Person"),
+    # in an Arabic name another first consonant is another root, not a typo
+    ("Walid Khan", "Khalid Khan", "Person"),
+    ("Nasir Khan", "Yasir Khan", "Person"),
+    ("Majid Khan", "Sajid Khan", "Person"),
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

@@ -10,7 +10,7 @@ place, and it is something else: the fuller name's comparison is the one that co
 
 from __future__ import annotations
 
-from materiel.screen.features import Comparison, PartMatch, native_comparison, score_forms
+from materiel.screen.features import CONFLICT, MISSING_ORG, MISSING_PERSON, Comparison, PartMatch, score_forms
 from materiel.screen.normalise import NameForm, is_number, vocabulary
 from materiel.screen.parts import INITIAL, part_similarity
 from materiel.screen.records import Feature
@@ -110,3 +110,23 @@ def _pieces(
             if other is not None and part_similarity(other, tokens[x] + tokens[y], abjad)[0] >= INITIAL:
                 pieces.add(token)
     return pieces
+
+
+def native_comparison(a: tuple[str, str], b: tuple[str, str], person: bool) -> Comparison:
+    """Two names in the same East Asian script, character by character (Chinese in simplified
+    form): a different character is a different name part even where the readings agree."""
+    script, left = a[0], list(b[1])
+    pairs: list[PartMatch] = []
+    rest_a: list[str] = []
+    for char in a[1]:
+        if char in left:
+            left.remove(char)
+            pairs.append(PartMatch(char, char, 1.0, "exact"))
+        else:
+            rest_a.append(char)
+    conflict = bool(rest_a and left)
+    rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
+    matched = 2 * len(pairs)  # each side's character, weight 1 each
+    score = matched / (matched + rate * (len(rest_a) + len(left))) if pairs else 0.0
+    note = f"({'Chinese characters' if script == 'han' else 'Hangul'} compared as written)"
+    return Comparison(score, tuple(pairs), tuple(rest_a), tuple(left), conflict, (note,))

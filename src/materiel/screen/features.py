@@ -20,7 +20,7 @@ from materiel.screen.normalise import (
     token_weight,
     vocabulary,
 )
-from materiel.screen.parts import INITIAL, part_similarity, skeleton
+from materiel.screen.parts import INITIAL, alike_onsets, part_similarity, skeleton
 from materiel.screen.phonetic import fold
 
 ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
@@ -156,13 +156,16 @@ def _align(
     # a person's name read from Chinese characters is syllables: one letter off is another
     # character (成 cheng is not "Chen"); romanisation variants are not typos (``fold``)
     syllables = person and (a.han or b.han)
+    roots = person and (a.arabic or b.arabic)  # an Arabic name: another first consonant, another name
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
         for j, y in enumerate(tb):
             by_letters = ax and y not in english
             score, how = (1.0, "exact") if x == y else similarity(x, y, by_letters, korean, arabic)
-            if score > 0 and not (syllables and how == "typo"):
+            if how == "typo" and (syllables or (roots and not alike_onsets(x, y))):
+                continue
+            if score > 0:
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:
         return [], ta, tb, (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb, acronym)
@@ -378,23 +381,3 @@ def compare_forms(a: NameForm, b: NameForm, person: bool) -> tuple[float, str]:
     """Score two readings of names part by part, and say why."""
     result = score_forms(a, b, person)
     return result.score, result.detail()
-
-
-def native_comparison(a: tuple[str, str], b: tuple[str, str], person: bool) -> Comparison:
-    """Two names in the same East Asian script, character by character (Chinese in simplified
-    form): a different character is a different name part even where the readings agree."""
-    script, left = a[0], list(b[1])
-    pairs: list[PartMatch] = []
-    rest_a: list[str] = []
-    for char in a[1]:
-        if char in left:
-            left.remove(char)
-            pairs.append(PartMatch(char, char, 1.0, "exact"))
-        else:
-            rest_a.append(char)
-    conflict = bool(rest_a and left)
-    rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
-    matched = 2 * len(pairs)  # each side's character, weight 1 each
-    score = matched / (matched + rate * (len(rest_a) + len(left))) if pairs else 0.0
-    note = f"({'Chinese characters' if script == 'han' else 'Hangul'} compared as written)"
-    return Comparison(score, tuple(pairs), tuple(rest_a), tuple(left), conflict, (note,))

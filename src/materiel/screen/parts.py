@@ -108,6 +108,20 @@ def part_similarity(
     return 0.0, "different"
 
 
+_ONSETS = ("yji", "ckqg", "scz", "fvw", "td", "bp", "aeiou", "hk")
+
+
+def alike_onsets(a: str, b: str) -> bool:
+    """Whether two name parts begin alike: the same first letter (as written or folded), or letters
+    of one sound (Yusuf/Jusuf, Qasim/Kasim). In an Arabic name another first consonant is another
+    root and another name: "Jamal" is not "Kamal", "Nasir" not "Yasir", "Majid" not "Sajid"."""
+    if a[0] == b[0] or fold(a)[:1] == fold(b)[:1]:
+        return True
+    if a[1:] == b or b[1:] == a or a[:2] == b[1::-1]:  # a letter added in front, or two swapped
+        return True
+    return any(a[0] in group and b[0] in group for group in _ONSETS)
+
+
 def _other_ending(a: str, b: str) -> bool:
     """ "Lukashevich" is not "Lukashenko": one stem, Slavic surname endings of different groups."""
     if min(len(a), len(b)) < 6 or a[0] != b[0]:  # a stem of 5+ letters, the same in both
