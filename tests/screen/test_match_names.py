@@ -34,6 +34,10 @@ MATCHES = [
     ("Zainuddin Ahmad", "Zaynuddin Ahmad", "Person"),
     ("Fazlullah", "Fazalullah", "Person"),
     ("Yusuf Ali", "Jusuf Ali", "Person"),  # letters of one sound
+    ("Gamal Abdel Nasser", "Jamal Abd al-Nasir", "Person"),
+    # a compound with the article inside, in Latin too
+    ("Nur al-Din Zangi", "Noureddine Zangi", "Person"),
+    ("Salah al-Din", "Salahuddin", "Person"),
     ("Abdelhalim Remadna", "ABDELHALIM EMADNA", "Person"),  # a letter lost in front
     # two slips of the pen, not a syllable
     ("Sergei Lavrow", "Sergey LAVROV", "Person"),
@@ -59,6 +63,9 @@ NOT_MATCHES = [
     ("Walid Khan", "Khalid Khan", "Person"),
     ("Nasir Khan", "Yasir Khan", "Person"),
     ("Majid Khan", "Sajid Khan", "Person"),
+    ("Jamal Khan", "Kamal Khan", "Person"),
+    ("Jamal al-Din Haqqani", "Kamaluddin Haqqani", "Person"),
+    ("محمد شريف السوداني", "محمد شياع السوداني", "Person"),  # "al" joins no compound here
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

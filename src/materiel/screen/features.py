@@ -48,14 +48,19 @@ class PartMatch:
 def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -> list[str]:
     """Join neighbouring tokens whose concatenation is a token of the other name ("jong un")."""
     keys = {key(t) for t in other if len(t) > 2}
+    # compounds with the article inside are found on consonant keys, in Latin too
+    sounds = (
+        keys if key is skeleton else {skeleton(t) for t in other if len(t) > 2} if "al" in tokens else keys
+    )
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if key is skeleton and i + 2 < len(tokens) and tokens[i + 1] == "al":
+        if i + 2 < len(tokens) and tokens[i + 1] == "al":
             # "nur al din" ~ "noureddine": a compound written with the article inside; "ahmad al tai"
             # is not "ahmad" (the join must add a part)
             compound = tokens[i] + tokens[i + 2]
-            if key(compound) in keys and key(compound) != key(tokens[i]):
+            joined = skeleton(compound)  # the join must add a part to either word
+            if joined in sounds and joined not in (skeleton(tokens[i]), skeleton(tokens[i + 2])):
                 out.append(compound)
                 i += 3
                 continue
@@ -103,6 +108,10 @@ def _plain(a: NameForm, b: NameForm, abjad: bool) -> bool:
             return False
     elif a.fold_runs & b.fold_keys or b.fold_runs & a.fold_keys:
         return False
+    elif ("al" in a.token_set and a.skeleton_runs & b.skeleton_keys) or (
+        "al" in b.token_set and b.skeleton_runs & a.skeleton_keys
+    ):
+        return False  # "Nur al-Din" ~ "Noureddine"
     if len(a.tokens) < len(b.tokens):
         return not (a.short & b.run_initials) or a.short <= b.token_set
     if len(b.tokens) < len(a.tokens):

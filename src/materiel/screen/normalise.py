@@ -323,11 +323,17 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
             if person:
                 tokens = split_abd(tokens)
                 korean = korean or is_korean_name(tokens)
-                arabic = abjad or any(t in vocab.arabic_markers or t.startswith("abd") for t in tokens)
+                arabic = abjad or any(
+                    t in vocab.arabic_markers or t.startswith("abd") or t.endswith(_COMPOUNDS) for t in tokens
+                )
             english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
             flags = (abjad, korean, arabic, english, has_han(segment))
             forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))
     return tuple(dict.fromkeys(forms))
+
+
+# endings of compound given names that mark a name as Arabic ("Nooruddin", "Hikmatullah")
+_COMPOUNDS = ("uddin", "uddeen", "eddine", "eddin", "iddin", "addin", "ullah", "allah", "illah", "urrahman")
 
 
 def split_abd(tokens: list[str]) -> list[str]:

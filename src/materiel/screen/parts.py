@@ -78,7 +78,8 @@ def part_similarity(
             # one or two consonants are little to go on: read from Arabic script, both words then
             # begin with a vowel or neither ("Ali"/"Aly"; not "Ziya"/"Iyad", "منان" (Manan)/"Aman")
             alike = len(sa) > 2 or vowel_initial(a) == vowel_initial(b)
-            if sa == sb and ((abjad and alike) or (not abjad and len(sa) >= 2)):
+            # two Latin spellings: the first letters must be of one sound (Jamal/Gamal, not Kamal)
+            if sa == sb and ((abjad and alike) or (not abjad and len(sa) >= 2 and alike_onsets(a, b))):
                 return CONSONANTS, "Arabic consonants"
             if abjad and len(sa) > 3 and _one_apart(sa, sb, a, b):
                 return CONSONANTS - 0.05, "Arabic consonants, one apart"
@@ -108,7 +109,7 @@ def part_similarity(
     return 0.0, "different"
 
 
-_ONSETS = ("yji", "ckqg", "scz", "fvw", "td", "bp", "aeiou", "hk")
+_ONSETS = ("yjig", "ckqg", "scz", "fvw", "td", "bp", "aeiou", "hk")
 
 
 def alike_onsets(a: str, b: str) -> bool:
