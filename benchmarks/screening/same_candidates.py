@@ -14,13 +14,17 @@ candidates already loaded, from Elasticsearch or from the index), then scores ev
   own data loaded first by scoring five warm-up pairs that are not in the set, untimed);
 - warm: the second pass over the same pairs, whatever each system caches now cached.
 
-Timed: the comparison call only (``LogicV2.compare(query, candidate, config)`` and
-``materiel.screen.match.compare(query, entity)``), one thread. Reported: pairs/s per pass and round,
+Before timing, each scorer's process freezes its heap (``gc.freeze()``: the pairs it holds and its
+start-up data are no longer scanned by full garbage collections, which otherwise fell inside one
+pass or the other by chance and moved a pass by up to 15%). Timed: the comparison call only
+(``LogicV2.compare(query, candidate, config)`` and ``materiel.screen.match.compare(query,
+entity)``), one thread. Reported: pairs/s per pass and round,
 the median over rounds, and the ratio materiel / logic-v2.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import statistics
 import subprocess
@@ -66,6 +70,11 @@ def load(path: Path) -> list[dict[str, Any]]:
 def timed(pairs: list[tuple[Any, Any]], score: Any, warm_up: list[tuple[Any, Any]]) -> list[float]:
     for q, e in warm_up:  # load each library's own data (as a service does when it starts)
         score(q, e)
+    # the pairs this harness holds (tens of thousands of entity objects a service would not keep in
+    # its heap) and each library's start-up data are moved out of the garbage collector's sight,
+    # for both scorers alike; objects made while scoring are collected as usual
+    gc.collect()
+    gc.freeze()
     out = []
     for _ in range(2):  # cold, then warm
         t = time.perf_counter()
