@@ -37,6 +37,10 @@ def name_feature(query_forms: list[NameForm], entity_forms: list[NameForm], pers
             if result.score > (best.score if best is not None else 0.0):
                 best, best_query, best_entry = result, read, eb
                 shown = native[1] if read is None and native is not None else qa.text
+                if result.score >= 1.0:
+                    break  # none can score higher
+        if best is not None and best.score >= 1.0:
+            break
     if best is None or best_entry is None:
         return Feature("name", 0.0, "no comparable name")
     detail = f"'{shown}' vs '{best_entry.original}': {best.detail()}"

@@ -9,7 +9,7 @@ features (birth date, country, gender, identifiers) are in ``qualifiers``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -119,18 +119,18 @@ def _plain(a: NameForm, b: NameForm, abjad: bool) -> bool:
     return True
 
 
-def _tokens(a: NameForm, b: NameForm, abjad: bool) -> tuple[list[str], list[str], bool]:
+def _tokens(a: NameForm, b: NameForm, abjad: bool) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """The parts of two names as compared: runs joined, acronyms spelt out where the other name
-    has them; and whether an acronym was spelt out."""
+    has them; and whether an acronym was spelt out (the forms' own tuples where nothing is)."""
     if _plain(a, b, abjad):
-        return list(a.tokens), list(b.tokens), False
+        return a.tokens, b.tokens, False
     key = skeleton if abjad else fold
     ta = _join_runs(list(a.tokens), list(b.tokens), key)
     tb = _join_runs(list(b.tokens), ta, key)
     # an acronym of the query is spelt out into the listed name's words ("PLA": People's Liberation
     # Army), never one of the listed name: "DCB" stands for Daedong Credit Bank, not any D. C. B.
     xa = _acronyms(ta, tb)
-    return _join_runs(xa, tb, key), _join_runs(tb, xa, key), xa != ta
+    return tuple(_join_runs(xa, tb, key)), tuple(_join_runs(tb, xa, key)), xa != ta
 
 
 def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list[str], list[str]]:
@@ -142,7 +142,11 @@ def align(a: NameForm, b: NameForm, person: bool) -> tuple[list[PartMatch], list
 def _align(
     a: NameForm, b: NameForm, person: bool
 ) -> tuple[
-    list[PartMatch], list[str], list[str], tuple[float, float, float], tuple[list[str], list[str], bool]
+    list[PartMatch],
+    list[str],
+    list[str],
+    tuple[float, float, float],
+    tuple[tuple[str, ...], tuple[str, ...], bool],
 ]:
     """``align``, and the weights: of the paired parts times their scores, of the paired parts, and
     of the unpaired parts; and the parts as compared (runs joined, acronyms spelt out), and whether
@@ -153,7 +157,7 @@ def _align(
     korean = (a.korean and b.korean) or (not person and (a.korean or b.korean))
     arabic = a.arabic and b.arabic
     ta, tb, acronym = _tokens(a, b, abjad)
-    if ta == list(a.tokens) and tb == list(b.tokens):
+    if ta is a.tokens and tb is b.tokens:  # compared as they stand
         wa, wb = (a.weights, b.weights) if person else (a.org_weights, b.org_weights)
     else:
         wa = tuple(token_weight(t, person) for t in ta)
@@ -162,6 +166,7 @@ def _align(
     candidates = []
     # words of a translated Arabic-script name compare as English (only consulted with ``abjad``)
     english = a.english | b.english if abjad else frozenset()
+    letters_b = [abjad and y not in english for y in tb]
     # a person's name read from Chinese characters is syllables: one letter off is another
     # character (成 cheng is not "Chen"); romanisation variants are not typos (``fold``)
     syllables = person and (a.han or b.han)
@@ -170,14 +175,14 @@ def _align(
         wx = wa[i]
         ax = abjad and x not in english
         for j, y in enumerate(tb):
-            by_letters = ax and y not in english
-            score, how = (1.0, "exact") if x == y else similarity(x, y, by_letters, korean, arabic)
-            if how == "typo" and (syllables or (roots and not alike_onsets(x, y))):
+            if x == y:
+                candidates.append((-(wx + wb[j]), i, j, 1.0, "exact"))
                 continue
-            if score > 0:
+            score, how = similarity(x, y, ax and letters_b[j], korean, arabic)
+            if score > 0 and not (how == "typo" and (syllables or (roots and not alike_onsets(x, y)))):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:
-        return [], ta, tb, (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb, acronym)
+        return [], list(ta), list(tb), (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb, acronym)
     candidates.sort()  # best weighted score first, then by position
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -198,7 +203,7 @@ def _align(
     return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb, acronym)
 
 
-def _missing(tokens: list[str], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
+def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
     """The weight of the unpaired parts; with ``nasab`` (Arabic names, every part of the other name
     paired) a father's or grandfather's name after bin/ibn counts half, as such links of the chain
     are often left out ("Usama bin Muhammad ibn Awad ibn Ladin" is "Osama bin Laden"), while a link
@@ -212,7 +217,7 @@ def _missing(tokens: list[str], weights: tuple[float, ...], used: set[int], nasa
     )
 
 
-def _descendant(a: NameForm, b: NameForm, ta: list[str], tb: list[str], unpaired: set[str]) -> bool:
+def _descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], unpaired: set[str]) -> bool:
     """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
     parts after one or more given names in front are the whole shorter name (particles aside), and
     those given names in front were left unpaired (not joined into a part of the other name)."""
@@ -233,13 +238,13 @@ def _descendant(a: NameForm, b: NameForm, ta: list[str], tb: list[str], unpaired
     return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
 
 
-def _korean_order_differs(ta: list[str], tb: list[str], pairs: list[PartMatch]) -> bool:
+def _korean_order_differs(ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch]) -> bool:
     """Whether the paired given-name syllables of two Korean names stand in another order, however
     the family name is read (first or last in either name: "은정 김" is "Un Jong Kim", not "KIM
     Jong Un"); where a syllable could be the family name too, any reading in order will do."""
     surnames = vocabulary().surnames
 
-    def at_end(token: str, tokens: list[str]) -> bool:
+    def at_end(token: str, tokens: Sequence[str]) -> bool:
         return token in surnames and tokens.index(token) in (0, len(tokens) - 1)
 
     family = [p for p in pairs if at_end(p.a, ta) and at_end(p.b, tb)]
@@ -266,11 +271,13 @@ def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[Part
     return False
 
 
-def _abd_split(ta: list[str], tb: list[str], pairs: list[PartMatch], particles: frozenset[str]) -> bool:
+def _abd_split(
+    ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch], particles: frozenset[str]
+) -> bool:
     """Whether an "abd" of one name is paired with an "abd" of the other while the names they
     open ("Abd al-Zahir", "Abdul Rahman"), one of them a name of God, are not paired together."""
 
-    def after_abd(tokens: list[str]) -> set[str]:
+    def after_abd(tokens: Sequence[str]) -> set[str]:
         found = set()
         for i, token in enumerate(tokens):
             if token == "abd":
