@@ -165,6 +165,11 @@ def main() -> None:
         print(f"median {k:9s} cold {cold:8.0f} pairs/s   warm {warm:8.0f} pairs/s")
     print(f"materiel / logic-v2: cold {med['materiel'][0] / med['logicv2'][0]:.1f}x, "
           f"warm {med['materiel'][1] / med['logicv2'][1]:.1f}x")
+    # each round's two scorers ran back to back: their ratio is less moved by the machine's drift
+    rounds_ = list(zip(results["materiel"], results["logicv2"], strict=True))
+    paired = [[m[i] / n[i] for m, n in rounds_] for i in (0, 1)]
+    print(f"median of the rounds' own ratios: cold {statistics.median(paired[0]):.2f}x, "
+          f"warm {statistics.median(paired[1]):.2f}x")
 
 
 if __name__ == "__main__":
