@@ -49,9 +49,7 @@ def _join_runs(tokens: list[str], other: list[str], key: Callable[[str], str]) -
     """Join neighbouring tokens whose concatenation is a token of the other name ("jong un")."""
     keys = {key(t) for t in other if len(t) > 2}
     # compounds with the article inside are found on consonant keys, in Latin too
-    sounds = (
-        keys if key is skeleton else {skeleton(t) for t in other if len(t) > 2} if "al" in tokens else keys
-    )
+    sounds = keys if key is skeleton or "al" not in tokens else {skeleton(t) for t in other if len(t) > 2}
     out: list[str] = []
     i = 0
     while i < len(tokens):

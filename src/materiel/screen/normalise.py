@@ -56,6 +56,7 @@ class Vocabulary:
     arabic_markers: frozenset[str]
     theophoric: frozenset[str]  # names after "Abd" in one given name (Abd al-Rahman)
     compound_endings: tuple[tuple[str, str], ...]  # ("uddin", "din"), longest first
+    marker_endings: tuple[str, ...]  # endings that mark a name as Arabic ("uddin", "ullah")
     common_parts: frozenset[str]  # name parts many listed persons share (data/common_name_parts.csv)
     surname_endings: tuple[tuple[str, int], ...]  # Slavic surname ending -> its group, longest first
 
@@ -105,6 +106,7 @@ def vocabulary() -> Vocabulary:
                 key=lambda en: -len(en[0]),
             )
         ),
+        marker_endings=tuple(str(e) for e in load_yaml("arabic.yaml")["marker_endings"]),
         common_parts=frozenset(row["part"] for row in load_csv("common_name_parts.csv")),
         surname_endings=tuple(
             sorted(
@@ -324,16 +326,13 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                 tokens = split_abd(tokens)
                 korean = korean or is_korean_name(tokens)
                 arabic = abjad or any(
-                    t in vocab.arabic_markers or t.startswith("abd") or t.endswith(_COMPOUNDS) for t in tokens
+                    t in vocab.arabic_markers or t.startswith("abd") or t.endswith(vocab.marker_endings)
+                    for t in tokens
                 )
             english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
             flags = (abjad, korean, arabic, english, has_han(segment))
             forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))
     return tuple(dict.fromkeys(forms))
-
-
-# endings of compound given names that mark a name as Arabic ("Nooruddin", "Hikmatullah")
-_COMPOUNDS = ("uddin", "uddeen", "eddine", "eddin", "iddin", "addin", "ullah", "allah", "illah", "urrahman")
 
 
 def split_abd(tokens: list[str]) -> list[str]:
