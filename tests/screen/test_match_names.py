@@ -43,6 +43,13 @@ MATCHES = [
     ("Sergei Lavrow", "Sergey LAVROV", "Person"),
     ("Michail Chodorkowski", "Mikhail Khodorkovsky", "Person"),
     ("Evgueni Prigojine", "Yevgeniy PRIGOZHIN", "Person"),
+    # an organisation's words with other vowels are another transliteration
+    ("Hezbollah", "HIZBALLAH", "Organization"),
+    ("Harakat ul-Mujahideen", "HARAKAT UL-MUJAHIDIN", "Organization"),
+    # Russian state forms are legal forms: what is left is the name
+    ("Rostec", "STATE CORPORATION ROSTEC", "Company"),
+    ("FSUE Rosoboronexport", "Federal State Unitary Enterprise Rosoboronexport", "Company"),
+    ("Mahan Airlines", "MAHAN AIR", "Company"),  # words of one meaning (data/names.yaml)
 ]
 
 NOT_MATCHES = [

@@ -114,3 +114,17 @@ def test_arabic_script_organisation_found_by_translation_and_by_transliteration(
     idx = NameIndex.build(entities)
     assert ids("مكتب الخدمات", "Organization", idx) == ["un:QDe.012"]
     assert "un:QDe.011" in ids("الجماعة الإسلامية المقاتلة الليبية", "Organization", idx)
+
+
+def test_latin_organisation_found_through_its_consonants() -> None:
+    """A short word of an organisation's name spelt with other vowels ("Quds" for QODS) is found
+    among more entries sharing its common words than a query gets candidates."""
+    syllables = ["BA", "LE", "MI", "NO", "RU", "VE"]
+    decoys = [
+        ListedEntity(id=f"d:{i}", list="d", schema="Company", name=f"{a}{b} AVIATION INDUSTRIES")
+        for i, (a, b) in enumerate(product(syllables, syllables))
+    ]
+    qods = ListedEntity(id="ofac:16418", list="ofac", schema="Company", name="QODS AVIATION INDUSTRIES")
+    entities = [*decoys, qods]
+    idx = NameIndex.build(entities)
+    assert ids("Quds Aviation Industry", "Company", idx) == ["ofac:16418"]

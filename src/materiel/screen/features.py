@@ -169,6 +169,7 @@ def _align(
     # character (成 cheng is not "Chen"); romanisation variants are not typos (``fold``)
     syllables = person and (a.han or b.han)
     roots = person and (a.arabic or b.arabic)  # an Arabic name: another first consonant, another name
+    org = not person
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
@@ -176,7 +177,7 @@ def _align(
             if x == y:
                 candidates.append((-(wx + wb[j]), i, j, 1.0, "exact"))
                 continue
-            score, how = similarity(x, y, ax and letters_b[j], korean, arabic)
+            score, how = similarity(x, y, ax and letters_b[j], korean, arabic, org)
             if score > 0 and not (how == "typo" and (syllables or (roots and not alike_onsets(x, y)))):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:

@@ -190,10 +190,12 @@ class NameIndex:
                         ),
                     )
                 )
-        if not any(f.abjad for f in forms):
-            keys = {k for k in keys if not k.startswith("~")}
-        else:  # the Arabic article is written onto its word: "ltkryty" ~ "al tikriti" / "tikriti"
+        if any(f.abjad for f in forms):  # the article written onto its word: "ltkryty" ~ "al tikriti"
             keys |= {"~" + k[2:] for k in keys if k.startswith("~l") and len(k) > 4}
+        elif schema in PERSON_SCHEMAS:
+            keys = {k for k in keys if not k.startswith("~")}
+        else:  # an organisation's words in Latin: their consonants too ("Quds" ~ "QODS"), no more than that
+            keys = {k for k in keys if not k.startswith("~") or len(k) > 3}
         for key in sorted(keys):
             clause = tantivy.Query.term_query(self._schema, "keys", key)
             if key.startswith("~"):  # Arabic script: the consonant keys are the reading that counts

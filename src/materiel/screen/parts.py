@@ -24,6 +24,7 @@ PHONETIC = 0.92
 CONSONANTS = 0.9
 TYPO_COST = 1.0
 ANAGRAM = 0.8  # the same letters in another order ("nitPu", "rimaldiV"): a scrambled spelling
+VOWELS = 0.9  # an organisation's word with other vowels only ("Hezbollah"/"Hizballah"): a transliteration
 
 ONE_EDIT, TWO_EDITS, THREE_EDITS = 4, 6, 10  # shortest part lengths that allow 1, 2, 3 typos
 
@@ -39,13 +40,14 @@ def skeleton(token: str) -> str:
 
 @lru_cache(maxsize=500_000)
 def part_similarity(
-    a: str, b: str, abjad: bool = False, korean: bool = False, arabic: bool = False
+    a: str, b: str, abjad: bool = False, korean: bool = False, arabic: bool = False, org: bool = False
 ) -> tuple[float, str]:
     """How alike two name parts are, and by which rule.
 
     ``abjad``: one side was read from Arabic script (compare consonant keys); ``arabic``: both are
     Arabic names in Latin (equal consonant keys are a transliteration variant); ``korean``: both are
-    Korean names, whose given-name syllables must be the same syllable, not a typo apart.
+    Korean names, whose given-name syllables must be the same syllable, not a typo apart; ``org``:
+    words of an organisation's name, where other vowels alone are another transliteration.
     """
     if a == b:
         return 1.0, "exact"
@@ -90,6 +92,8 @@ def part_similarity(
             ):
                 return CONSONANTS - 0.05, "Arabic consonants, tā' marbūṭa read -at"  # نصرة ~ Nusrat
     shortest = min(la, lb)
+    if org and shortest >= 6 and abs(la - lb) <= 2 and _vowels_only(a, b):
+        return VOWELS, "other vowels"
     allowed = _allowed_edits(shortest)
     # "Yong"/"Tong": another syllable; lengths too far apart for the typos allowed
     if not (shortest <= 4 and a[0] != b[0]) and min(abs(la - lb), abs(len(fa) - len(fb))) <= allowed:
@@ -109,6 +113,22 @@ def part_similarity(
     return 0.0, "different"
 
 
+def _vowels_only(a: str, b: str) -> bool:
+    """Whether two words differ in their vowels only, doubled letters aside, with four consonants
+    or more and the same first letter: "Hezbollah"/"Hizballah", "Mujahidin"/"Mujahedeen". Words of
+    organisations named in Arabic, Persian, Pashto or Korean are written with such variants."""
+    if a[0] != b[0]:
+        return False
+    ka, kb = _consonant_key(a), _consonant_key(b)
+    return ka == kb and len(ka) >= 4
+
+
+def _consonant_key(token: str) -> str:
+    letters = token.translate(_NO_VOWELS)
+    return "".join(c for i, c in enumerate(letters) if not i or letters[i - 1] != c)
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 _ONSETS = ("yjig", "ckqg", "scz", "fvw", "td", "bp", "aeiou", "hk")
 
 
