@@ -50,6 +50,7 @@ MATCHES = [
     ("Rostec", "STATE CORPORATION ROSTEC", "Company"),
     ("FSUE Rosoboronexport", "Federal State Unitary Enterprise Rosoboronexport", "Company"),
     ("Mahan Airlines", "MAHAN AIR", "Company"),  # words of one meaning (data/names.yaml)
+    ("Sberbank", "SBERBANK EUROPE AG", "Company"),  # a place added: a branch or subsidiary
 ]
 
 NOT_MATCHES = [
@@ -73,6 +74,9 @@ NOT_MATCHES = [
     ("Jamal Khan", "Kamal Khan", "Person"),
     ("Jamal al-Din Haqqani", "Kamaluddin Haqqani", "Person"),
     ("محمد شريف السوداني", "محمد شياع السوداني", "Person"),  # "al" joins no compound here
+    # a place joined with "of", or in front, is the name's own
+    ("Bank", "BANK OF CHINA", "Company"),
+    ("Air", "IRAN AIR", "Company"),
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
+from materiel.screen.arabic_names import PATRONYMIC, abd_split, descendant, patronymic_crossed
 from materiel.screen.normalise import (
     NameForm,
     is_number,
     token_weight,
     vocabulary,
 )
-from materiel.screen.parts import INITIAL, alike_onsets, part_similarity, skeleton
+from materiel.screen.orgnames import added_places
+from materiel.screen.parts import alike_onsets, part_similarity, skeleton
 from materiel.screen.phonetic import fold
 
 ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
@@ -32,8 +33,8 @@ CHINESE_PARTIAL = 0.7  # 朱成 (Zhu Cheng) is not "CHOU Hsien Cheng": one sylla
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
+PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
 ABD_SPLIT = 0.85  # "Abd al-Zahir" is one name: its "Abd" paired with the "Abd" of "Abdul Rahman"
-PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
 
 
@@ -216,27 +217,6 @@ def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int]
     )
 
 
-def _descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], unpaired: set[str]) -> bool:
-    """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
-    parts after one or more given names in front are the whole shorter name (particles aside), and
-    those given names in front were left unpaired (not joined into a part of the other name)."""
-    particles = vocabulary().particles
-    ta = [t for t in ta if t not in particles]  # the parts as compared ("jalal al din" joined)
-    tb = [t for t in tb if t not in particles]
-    if len(ta) == len(tb) or min(len(ta), len(tb)) < 2:
-        return False
-    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    abjad = a.abjad or b.abjad
-
-    def same(x: str, y: str) -> bool:
-        return part_similarity(x, y, abjad, False, True)[0] >= INITIAL
-
-    k = len(long_) - len(short)
-    if same(short[0], long_[0]) or not all(t in unpaired for t in long_[:k]):
-        return False
-    return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
-
-
 def _korean_order_differs(ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch]) -> bool:
     """Whether the paired given-name syllables of two Korean names stand in another order, however
     the family name is read (first or last in either name: "은정 김" is "Un Jong Kim", not "KIM
@@ -252,59 +232,6 @@ def _korean_order_differs(ta: Sequence[str], tb: Sequence[str], pairs: list[Part
         if all(x[1] < y[1] for x, y in pairwise(given)):
             return False
     return True
-
-
-def _patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
-    """ "Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin" (the
-    article and other particles, which stand on both sides, aside)."""
-    particles = vocabulary().particles
-    cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC and 0 < i < len(a) - 1), None)
-    cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC and 0 < i < len(b) - 1), None)
-    if cut_a is None or cut_b is None:  # a "bin" with no name on one side divides nothing
-        return False
-    for p in pairs:
-        if p.a in PATRONYMIC or p.a in particles or p.a not in a or p.b not in b:
-            continue
-        if (a.index(p.a) < cut_a) != (b.index(p.b) < cut_b):
-            return True
-    return False
-
-
-def _abd_split(
-    ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch], particles: frozenset[str]
-) -> bool:
-    """Whether an "abd" of one name is paired with an "abd" of the other while the names they
-    open ("Abd al-Zahir", "Abdul Rahman"), one of them a name of God, are not paired together."""
-
-    def after_abd(tokens: Sequence[str]) -> set[str]:
-        found = set()
-        for i, token in enumerate(tokens):
-            if token == "abd":
-                name = next((t for t in tokens[i + 1 :] if t not in particles and t != "abd"), None)
-                if name is not None:
-                    found.add(name)
-        return found
-
-    if not any(p.a == "abd" and p.b == "abd" for p in pairs):
-        return False
-    next_a, next_b = after_abd(ta), after_abd(tb)
-    if not next_a or not next_b or not {_consonants(t) for t in next_a | next_b} & _theophoric_keys():
-        return False  # "Ugla Abd Saqr": an "Abd" before a name not of God's is a name of its own
-    return not any(p.a in next_a and p.b in next_b for p in pairs)
-
-
-def _consonants(token: str) -> str:
-    """The letters of a name part without its vowels: a Latin spelling and a reading of Arabic
-    script, which writes no short vowels, agree ("zahir", "zahr")."""
-    return token.translate(_VOWELS)
-
-
-_VOWELS = str.maketrans("", "", "aeiouy")
-
-
-@cache
-def _theophoric_keys() -> frozenset[str]:
-    return frozenset(_consonants(t) for t in vocabulary().theophoric)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,9 +274,13 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         real_a = [t for t in real_a if not is_number(t)]
         real_b = [t for t in real_b if not is_number(t)]
     conflict = bool(real_a and real_b)
+    notes: list[str] = []
+    extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
+    if not (person or conflict) and (places := added_places(*extra)):
+        unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
+        notes.append("(a place added: a branch or subsidiary)")
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
     score = matched / (total + penalty_rate * unmatched) if total else 0.0
-    notes: list[str] = []
     if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
         score *= ACRONYM
         notes.append("(read as an acronym)")
@@ -363,17 +294,17 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         if a.korean and b.korean and len(pairs) > 2 and _korean_order_differs(ta, tb, pairs):
             score *= KOREAN_ORDER
             notes.append("(Korean given-name syllables in another order)")
-        if (rest_a or rest_b) and (a.arabic or b.arabic) and _descendant(a, b, ta, tb, {*rest_a, *rest_b}):
+        if (rest_a or rest_b) and (a.arabic or b.arabic) and descendant(a, b, ta, tb, {*rest_a, *rest_b}):
             score *= DESCENDANT
             notes.append("(Arabic name with another given name in front: a son or daughter)")
         if (
             PATRONYMIC & a.token_set
             and PATRONYMIC & b.token_set
-            and _patronymic_crossed(a.tokens, b.tokens, pairs)
+            and patronymic_crossed(a.tokens, b.tokens, pairs)
         ):
             score *= 0.6
             notes.append("(patronymic order differs)")
-        if "abd" in a.token_set and "abd" in b.token_set and _abd_split(ta, tb, pairs, particles):
+        if "abd" in a.token_set and "abd" in b.token_set and abd_split(ta, tb, pairs, particles):
             score *= ABD_SPLIT
             notes.append("(the names after Abd differ)")
         strong = [p for p in pairs if p.how != "initial" and p.a not in particles and p.a != "abd"]

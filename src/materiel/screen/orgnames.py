@@ -5,6 +5,8 @@
 - A legal form glued to the name in camel case is split off: "SiemensAG" → "Siemens AG".
 - A multi-word legal form cut at the end of a fixed-width field ("JOINT STOCK COMPAN") or one
   letter off ("JOYNT STOCK COMPANY") is still read as that legal form.
+- A place name added at the end of a name ("FABERLIC EUROPE", "SANTANDER MEXICO") names a branch
+  or subsidiary of the same group (``added_places``).
 
 Names in other scripts read in English: ``materiel.screen.glossaries``.
 """
@@ -12,9 +14,11 @@ Names in other scripts read in English: ``materiel.screen.glossaries``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
+import pycountry
+from anyascii import anyascii
 from num2words import num2words
 from rapidfuzz.distance import Levenshtein
 
@@ -117,3 +121,26 @@ def fuzzy_legal_form(
             if Levenshtein.distance(text, spelling, score_cutoff=1) <= 1:
                 return form_cls
     return None
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Country names of one word (ISO 3166, from pycountry), and the regions and short country
+    names of names.yaml ``place_words``, lower-case ASCII."""
+    names = {str(getattr(c, key, "")) for c in pycountry.countries for key in ("name", "common_name")}
+    names |= {str(w) for w in load_yaml("names.yaml").get("place_words", [])}
+    return frozenset(anyascii(n).lower() for n in names if n and " " not in n and "," not in n)
+
+
+def added_places(tokens: Sequence[str], rest: Sequence[str], original: str) -> int:
+    """How many place names an organisation's name adds at its end: the unpaired parts ``rest``
+    are all places and are its last parts ("FABERLIC EUROPE Sp. z o.o.", "SBERBANK EUROPE AG": a
+    branch or subsidiary). A place the name joins with "of" or "in" is the name's own ("BANK OF
+    CHINA", "ISLAMIC STATE OF IRAQ"), and one in front is not added ("IRAN AIR")."""
+    places = place_words()
+    if not rest or any(t not in places for t in rest) or tuple(tokens[-len(rest) :]) != tuple(rest):
+        return 0
+    text = anyascii(original).lower()
+    if any(re.search(rf"\b(?:of|in)\s+(?:the\s+)?{re.escape(t)}\b", text) for t in rest):
+        return 0
+    return len(rest)

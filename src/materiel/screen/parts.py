@@ -119,11 +119,13 @@ def _vowels_only(a: str, b: str) -> bool:
     organisations named in Arabic, Persian, Pashto or Korean are written with such variants."""
     if a[0] != b[0]:
         return False
-    ka, kb = _consonant_key(a), _consonant_key(b)
+    ka, kb = consonant_key(a), consonant_key(b)
     return ka == kb and len(ka) >= 4
 
 
-def _consonant_key(token: str) -> str:
+def consonant_key(token: str) -> str:
+    """A name part's consonants, doubled letters once: a Latin spelling and a reading of Arabic
+    script, which writes no short vowels, agree ("zahir", "zahr"; "hezbollah", "hizballah")."""
     letters = token.translate(_NO_VOWELS)
     return "".join(c for i, c in enumerate(letters) if not i or letters[i - 1] != c)
 

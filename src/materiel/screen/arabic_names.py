@@ -1,0 +1,82 @@
+"""Rules of Arabic names over a whole comparison, after the parts are paired: a son's or
+daughter's name (one more given name in front), a name crossing the "bin" of the nasab, and an
+Abd compound split ("Abd al-Zahir" paired through its "Abd" with "Abdul Rahman")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from materiel.screen.normalise import NameForm, vocabulary
+from materiel.screen.parts import INITIAL, consonant_key, part_similarity
+
+if TYPE_CHECKING:
+    from materiel.screen.features import PartMatch
+
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+
+
+def descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], unpaired: set[str]) -> bool:
+    """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
+    parts after one or more given names in front are the whole shorter name (particles aside), and
+    those given names in front were left unpaired (not joined into a part of the other name)."""
+    particles = vocabulary().particles
+    ta = [t for t in ta if t not in particles]  # the parts as compared ("jalal al din" joined)
+    tb = [t for t in tb if t not in particles]
+    if len(ta) == len(tb) or min(len(ta), len(tb)) < 2:
+        return False
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    abjad = a.abjad or b.abjad
+
+    def same(x: str, y: str) -> bool:
+        return part_similarity(x, y, abjad, False, True)[0] >= INITIAL
+
+    k = len(long_) - len(short)
+    if same(short[0], long_[0]) or not all(t in unpaired for t in long_[:k]):
+        return False
+    return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
+
+
+def patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
+    """ "Salman bin Muhammad" is not "Muhammad bin Salman": a name may not cross the "bin" (the
+    article and other particles, which stand on both sides, aside)."""
+    particles = vocabulary().particles
+    cut_a = next((i for i, t in enumerate(a) if t in PATRONYMIC and 0 < i < len(a) - 1), None)
+    cut_b = next((i for i, t in enumerate(b) if t in PATRONYMIC and 0 < i < len(b) - 1), None)
+    if cut_a is None or cut_b is None:  # a "bin" with no name on one side divides nothing
+        return False
+    for p in pairs:
+        if p.a in PATRONYMIC or p.a in particles or p.a not in a or p.b not in b:
+            continue
+        if (a.index(p.a) < cut_a) != (b.index(p.b) < cut_b):
+            return True
+    return False
+
+
+def abd_split(
+    ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch], particles: frozenset[str]
+) -> bool:
+    """Whether an "abd" of one name is paired with an "abd" of the other while the names they
+    open ("Abd al-Zahir", "Abdul Rahman"), one of them a name of God, are not paired together."""
+
+    def after_abd(tokens: Sequence[str]) -> set[str]:
+        found = set()
+        for i, token in enumerate(tokens):
+            if token == "abd":
+                name = next((t for t in tokens[i + 1 :] if t not in particles and t != "abd"), None)
+                if name is not None:
+                    found.add(name)
+        return found
+
+    if not any(p.a == "abd" and p.b == "abd" for p in pairs):
+        return False
+    next_a, next_b = after_abd(ta), after_abd(tb)
+    if not next_a or not next_b or not {consonant_key(t) for t in next_a | next_b} & _theophoric_keys():
+        return False  # "Ugla Abd Saqr": an "Abd" before a name not of God's is a name of its own
+    return not any(p.a in next_a and p.b in next_b for p in pairs)
+
+
+@cache
+def _theophoric_keys() -> frozenset[str]:
+    return frozenset(consonant_key(t) for t in vocabulary().theophoric)
