@@ -49,6 +49,7 @@ MATCHES = [
     # Russian state forms are legal forms: what is left is the name
     ("Rostec", "STATE CORPORATION ROSTEC", "Company"),
     ("FSUE Rosoboronexport", "Federal State Unitary Enterprise Rosoboronexport", "Company"),
+    ("Kalashnikov", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", "Company"),  # "concern": no weight
     ("Mahan Airlines", "MAHAN AIR", "Company"),  # words of one meaning (data/names.yaml)
     ("Sberbank", "SBERBANK EUROPE AG", "Company"),  # a place added: a branch or subsidiary
 ]
