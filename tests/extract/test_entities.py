@@ -64,6 +64,15 @@ def test_known_organisations(extract, surface: str, name: str) -> None:
     assert by_name(extraction).get(name, ("?",))[0] == "organization"
 
 
+def test_a_legal_form_alone_is_no_organisation(extract) -> None:
+    """A page's copyright line ("The Washington Times, LLC.") yields the newspaper, not an "LLC"
+    that screening would then find on the sanctions lists."""
+    extraction = extract("Copyright © 2023 The Washington Times, LLC. Click here for reprint permission.")
+    names = [e.name for e in extraction.entities if e.kind == "organization"]
+    assert "LLC" not in names
+    assert "The Washington Times" in names
+
+
 def test_regions_are_not_states(extract) -> None:
     extraction = extract("Ships sailed from Crimea towards the Middle East.")
     kinds = by_name(extraction)

@@ -73,3 +73,13 @@ def test_abd_compound_is_one_name(a: str, b: str, expected: bool) -> None:
 def test_abd_split_is_explained() -> None:
     detail = match_names("Shams ur-Rahman Abdul Zahir", "Taher, Abdul Rahman S.").explanation[0].detail
     assert "names after Abd differ" in detail
+
+
+def test_a_one_word_weak_alias_vouches_only_for_a_one_word_query() -> None:
+    """The UN lists "John" among the low-quality aliases of Murad Margoshvili: a document's "John
+    Kirby" is neither a match nor a near miss to review, while the bare "John" still finds it."""
+    listed = ListedEntity(
+        id="un:QDi.1", list="un", schema="Person", name="Murad Iraklievich Margoshvili", weak_aliases=["John"]
+    )
+    assert compare(Query("John Kirby"), listed).score < 0.5
+    assert compare(Query("John"), listed).match

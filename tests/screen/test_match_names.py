@@ -78,6 +78,7 @@ NOT_MATCHES = [
     # a place joined with "of", or in front, is the name's own
     ("Bank", "BANK OF CHINA", "Company"),
     ("Air", "IRAN AIR", "Company"),
+    ("LLC", "ASIA ENERGY GENERAL TRADING (LLC)", "Company"),  # a legal form in parentheses is no name
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

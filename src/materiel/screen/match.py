@@ -61,6 +61,9 @@ def compare(
     qforms = list(name_forms(query.name, entity.schema))
     strong, weak = entity_forms(entity)
     feature = name_feature(qforms, strong, person)
+    if weak and any(len(f.tokens) > 1 for f in qforms):
+        # a weak alias of one word ("John", "Lava") says nothing of a longer name's other words
+        weak = [f for f in weak if len(f.tokens) > 1]
     if weak:
         weak_feature = name_feature(qforms, weak, person)
         if weak_feature.score * WEAK_ALIAS_FACTOR > feature.score:

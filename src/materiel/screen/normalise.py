@@ -276,7 +276,7 @@ def _segments(name: str) -> list[str]:
     other names in parentheses along with the name outside them — an acronym ("AL-QAIDA IN THE
     ARABIAN PENINSULA (AQAP)"), names separated by semicolons ("Hassan Ghul (Hassan Gul; Hasan
     Gul)") or the name in another script ("حسن غول (Hassan Ghul)"). Anything else in parentheses
-    qualifies the name ("Bank of China (Hong Kong)") and stays part of it."""
+    qualifies the name ("Bank of China (Hong Kong)", a legal form: "(LLC)") and stays part of it."""
     segments = [name]
     if "/" in name:
         parts = [p.strip() for p in name.split("/")]
@@ -286,7 +286,13 @@ def _segments(name: str) -> list[str]:
         inner = [p.strip(" ,") for m in _PARENS_RE.finditer(name) for p in m.group(1).split(";")]
         outside = _PARENS_RE.sub(" ", name).strip(" ,")
         several = ";" in name
-        names = [p for p in inner if several or _ACRONYM_RE.match(p) or p.isascii() != outside.isascii()]
+        forms = vocabulary().legal_forms  # "ASIA ENERGY GENERAL TRADING (LLC)": a form, not a name
+        names = [
+            p
+            for p in inner
+            if (several or _ACRONYM_RE.match(p) or p.isascii() != outside.isascii())
+            and tuple(tokenize(p)) not in forms
+        ]
         if names and sum(c.isalpha() for c in outside) >= 3:
             segments.extend([outside, *names])
     return list(dict.fromkeys(segments))
