@@ -51,6 +51,7 @@ MATCHES = [
     ("FSUE Rosoboronexport", "Federal State Unitary Enterprise Rosoboronexport", "Company"),
     ("Kalashnikov", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", "Company"),  # "concern": no weight
     ("Mahan Airlines", "MAHAN AIR", "Company"),  # words of one meaning (data/names.yaml)
+    ("Катиба ат-Таухид валь-Джихад", "KHATIBA AL-TAWHID WAL-JIHAD", "Organization"),  # "val" is a word
     ("Sberbank", "SBERBANK EUROPE AG", "Company"),  # a place added: a branch or subsidiary
 ]
 
@@ -79,6 +80,17 @@ NOT_MATCHES = [
     ("Bank", "BANK OF CHINA", "Company"),
     ("Air", "IRAN AIR", "Company"),
     ("LLC", "ASIA ENERGY GENERAL TRADING (LLC)", "Company"),  # a legal form in parentheses is no name
+    # another number is another ship, unit or fund
+    ("Port Olya-3", "PORT OLYA-1", "Vessel"),
+    ("224th Flight Unit State Airlines", "223 Flight Unit State Airlines", "Organization"),
+    ("Group of Seven", "LLC GROUP 99", "Organization"),
+    # acronyms fold nothing, and a short word's first letter counts
+    ("NBC", "NPC", "Company"),
+    ("KGB", "KBP OAO", "Company"),
+    ("Hamas", "TAMAS COMPANY", "Organization"),
+    # "Abd" opens a name and pairs with no other word; Ahmad is not Hamid
+    ("Ahmed Saleh Aboud", "JARFAN, Abdulrabb Saleh Ahmed", "Person"),
+    ("Ahmed Ali Abdullah Saleh", "AL-ALI, Hamed Abdullah", "Person"),
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

@@ -33,6 +33,7 @@ CHINESE_PARTIAL = 0.7  # 朱成 (Zhu Cheng) is not "CHOU Hsien Cheng": one sylla
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
+NUMBER_CONFLICT = 0.7  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers
 PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
 ABD_SPLIT = 0.85  # "Abd al-Zahir" is one name: its "Abd" paired with the "Abd" of "Abdul Rahman"
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
@@ -270,17 +271,25 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     particles = vocabulary().particles if person else frozenset()
     real_a = [t for t in rest_a if t not in particles]
     real_b = [t for t in rest_b if t not in particles]
+    numbered = False
     if not person:
         real_a = [t for t in real_a if not is_number(t)]
         real_b = [t for t in real_b if not is_number(t)]
+        # "PORT OLYA-3" is not "PORT OLYA-1": an unpaired number on each side is another thing
+        numbered = len(real_a) < len(rest_a) and len(real_b) < len(rest_b)
     conflict = bool(real_a and real_b)
     notes: list[str] = []
+    if numbered:
+        score_factor = NUMBER_CONFLICT
+        notes.append("(another number)")
+    else:
+        score_factor = 1.0
     extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
     if not (person or conflict) and (places := added_places(*extra)):
         unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
         notes.append("(a place added: a branch or subsidiary)")
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
-    score = matched / (total + penalty_rate * unmatched) if total else 0.0
+    score = score_factor * matched / (total + penalty_rate * unmatched) if total else 0.0
     if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
         score *= ACRONYM
         notes.append("(read as an acronym)")

@@ -60,7 +60,15 @@ def part_similarity(
         return EQUIVALENT, "equivalent"
     if a in vocab.surnames and b in vocab.surnames and vocab.surnames[a] & vocab.surnames[b]:
         return EQUIVALENT, "korean surname"
+    # the "servant of" that opens a name ("Abd al-Rahman") pairs only with its own spellings, not
+    # with a name of the same consonants ("Aboud")
+    if (a == "abd" or b == "abd") and not _ABD_RE.match(b if a == "abd" else a):
+        return 0.0, "different"
     fa, fb = fold(a), fold(b)
+    # an organisation's words without vowels are acronyms, which fold nothing: "NBC" is not "NPC",
+    # nor "MIA" "MIEA"; "val"/"wal" ("валь-Джихад") are words
+    if org and ((min(la, lb) < 4 and la != lb) or not (_VOWEL_RE.search(a) and _VOWEL_RE.search(b))):
+        fa, fb = a, b
     if fa == fb:
         return PHONETIC, "spelling variant"
     if (a[-1] == "s" and _baltic(a, fb)) or (b[-1] == "s" and _baltic(b, fa)):
@@ -95,8 +103,10 @@ def part_similarity(
     if org and shortest >= 6 and abs(la - lb) <= 2 and _vowels_only(a, b):
         return VOWELS, "other vowels"
     allowed = _allowed_edits(shortest)
-    # "Yong"/"Tong": another syllable; lengths too far apart for the typos allowed
-    if not (shortest <= 4 and a[0] != b[0]) and min(abs(la - lb), abs(len(fa) - len(fb))) <= allowed:
+    # "Yong"/"Tong": another syllable, "Hamas"/"Tamas" another organisation (not "Dzhikhad"/"Jihad")
+    onset = shortest <= (5 if org else 4) and a[0] != b[0] and (not org or fa[0] != fb[0])
+    # and lengths too far apart for the typos allowed
+    if not onset and min(abs(la - lb), abs(len(fa) - len(fb))) <= allowed:
         # transposed neighbours count as one edit ("Appel"/"Apple"); the cutoff stops counting early
         cutoff = allowed + 1
         edits = min(OSA.distance(a, b, score_cutoff=cutoff), OSA.distance(fa, fb, score_cutoff=cutoff))
@@ -192,6 +202,8 @@ def _nisba(a: str, b: str) -> bool:
     return (ends_i[0] and ends_consonant[1]) or (ends_i[1] and ends_consonant[0])
 
 
+_VOWEL_RE = re.compile("[aeiouy]")
+_ABD_RE = re.compile("^[aeiou]*bd$")
 _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
 
 
