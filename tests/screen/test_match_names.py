@@ -51,6 +51,8 @@ MATCHES = [
     ("FSUE Rosoboronexport", "Federal State Unitary Enterprise Rosoboronexport", "Company"),
     ("Kalashnikov", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", "Company"),  # "concern": no weight
     ("Mahan Airlines", "MAHAN AIR", "Company"),  # words of one meaning (data/names.yaml)
+    ("Min Aung Hlaing", "HLAING, Min Aung", "Person"),
+    ("Lin Min", "LIN, Min", "Person"),  # a Chinese name puts the family name first
     ("Катиба ат-Таухид валь-Джихад", "KHATIBA AL-TAWHID WAL-JIHAD", "Organization"),  # "val" is a word
     ("Sberbank", "SBERBANK EUROPE AG", "Company"),  # a place added: a branch or subsidiary
 ]
@@ -80,6 +82,10 @@ NOT_MATCHES = [
     ("Bank", "BANK OF CHINA", "Company"),
     ("Air", "IRAN AIR", "Company"),
     ("LLC", "ASIA ENERGY GENERAL TRADING (LLC)", "Company"),  # a legal form in parentheses is no name
+    # a Burmese name has no family name: every part counts, in its order
+    ("Min Aung Hlaing", "MIN, Aung", "Person"),
+    ("Zaw Min Tun", "MIN, Zaw", "Person"),
+    ("Min Aung", "MIN, Aung", "Person"),  # OFAC's "MIN, Aung" is Aung Min
     # another number is another ship, unit or fund
     ("Port Olya-3", "PORT OLYA-1", "Vessel"),
     ("224th Flight Unit State Airlines", "223 Flight Unit State Airlines", "Organization"),

@@ -29,6 +29,7 @@ LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
 LEGAL_FORM_MISMATCH = 0.75  # "AG" vs "GmbH": another legal person
 KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is one unit
 KOREAN_ORDER = 0.7  # "Kim Un Jong" (김은정) is not "Kim Jong Un" (김정은): syllables in order
+BURMESE = 0.7  # "Min Aung Hlaing" is not "Aung Min" (MIN, Aung): Burmese names have no family name
 CHINESE_PARTIAL = 0.7  # 朱成 (Zhu Cheng) is not "CHOU Hsien Cheng": one syllable per character
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
@@ -218,6 +219,12 @@ def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int]
     )
 
 
+def _crossed(ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch]) -> bool:
+    """Whether paired parts stand in another order in the two names."""
+    order = sorted((ta.index(p.a), tb.index(p.b)) for p in pairs)
+    return any(x[1] > y[1] for x, y in pairwise(order))
+
+
 def _korean_order_differs(ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch]) -> bool:
     """Whether the paired given-name syllables of two Korean names stand in another order, however
     the family name is read (first or last in either name: "은정 김" is "Un Jong Kim", not "KIM
@@ -300,6 +307,9 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         elif (a.han or b.han) and (real_a or real_b):
             score *= CHINESE_PARTIAL
             notes.append("(a Chinese name: syllables left unpaired)")
+        if a.burmese and b.burmese and (rest_a or rest_b or _crossed(ta, tb, pairs)):
+            score *= BURMESE
+            notes.append("(a Burmese name: every part counts, in its order)")
         if a.korean and b.korean and len(pairs) > 2 and _korean_order_differs(ta, tb, pairs):
             score *= KOREAN_ORDER
             notes.append("(Korean given-name syllables in another order)")

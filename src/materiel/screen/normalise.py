@@ -54,6 +54,7 @@ class Vocabulary:
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
     arabic_markers: frozenset[str]
+    burmese: frozenset[str]  # the parts Burmese personal names are made of ("aung", "min", "hlaing")
     theophoric: frozenset[str]  # names after "Abd" in one given name (Abd al-Rahman)
     compound_endings: tuple[tuple[str, str], ...]  # ("uddin", "din"), longest first
     marker_endings: tuple[str, ...]  # endings that mark a name as Arabic ("uddin", "ullah")
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         )
         | frozenset(korean_key(s) for s in surnames),
         arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
+        burmese=frozenset(str(p) for p in data["burmese_name_parts"]),
         theophoric=frozenset(str(m) for m in load_yaml("arabic.yaml")["theophoric"]),
         compound_endings=tuple(
             sorted(
@@ -154,6 +156,7 @@ class NameForm:
     arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
     english: frozenset[str] = frozenset()  # tokens that are English words in an Arabic-script reading
     han: bool = False  # read from Chinese characters (one syllable each)
+    burmese: bool = False  # a Burmese personal name: no family name, every part counts
     weights: tuple[float, ...] = field(init=False, compare=False, repr=False)  # as a person's name
     org_weights: tuple[float, ...] = field(init=False, compare=False, repr=False)
     fold_keys: frozenset[str] = field(init=False, compare=False, repr=False)  # tokens of 3+ letters
@@ -336,7 +339,8 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                     for t in tokens
                 )
             english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
-            flags = (abjad, korean, arabic, english, has_han(segment))
+            burmese = person and len(tokens) > 1 and all(t in vocab.burmese for t in tokens)
+            flags = (abjad, korean, arabic, english, has_han(segment), burmese)
             forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))
     return tuple(dict.fromkeys(forms))
 
