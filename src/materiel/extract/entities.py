@@ -111,8 +111,8 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         name = text[4:] if text.lower().startswith("the ") else text
         if len(name) < 2 or (name.isupper() and len(name) > 12):
             return None
-        if all(w.strip(".,").lower() in gaz.org_words for w in name.split()):
-            return None  # "LLC", "Co. Ltd", "Bank": a kind of organisation, not the name of one
+        if " " not in name and name.strip(".,").lower() in gaz.org_words:
+            return None  # "LLC", "Department": a kind of organisation, not the name of one
         return Actor(f"org:{slug(name)}", EntityKind.ORGANIZATION, name)
     return None
 
