@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from materiel.screen.entry_names import name_feature
-from materiel.screen.normalise import NameForm, is_person, name_forms
+from materiel.screen.normalise import NameForm, is_person, name_forms, vocabulary
 from materiel.screen.qualifiers import birth_date_feature, country_feature, gender_feature, identifier_feature
 from materiel.screen.records import Feature, ListedEntity, Match, Query
 
@@ -61,9 +61,10 @@ def compare(
     qforms = list(name_forms(query.name, entity.schema))
     strong, weak = entity_forms(entity)
     feature = name_feature(qforms, strong, person)
-    if weak and any(len(f.tokens) > 1 for f in qforms):
+    if weak and any(len(_words(f)) > 1 for f in qforms):
         # a weak alias of one word ("John", "Lava") says nothing of a longer name's other words
-        weak = [f for f in weak if len(f.tokens) > 1]
+        # ("John Kirby"); "Al Khadim" is still the alias "Khadim"
+        weak = [f for f in weak if len(_words(f)) > 1]
     if weak:
         weak_feature = name_feature(qforms, weak, person)
         if weak_feature.score * WEAK_ALIAS_FACTOR > feature.score:
@@ -84,6 +85,12 @@ def compare(
             score += result.score
     score = min(1.0, max(0.0, score))
     return Match(entity=entity, score=score, match=score >= threshold, explanation=explanation)
+
+
+def _words(form: NameForm) -> list[str]:
+    """A reading's words, particles ("al", "bin", "van") aside."""
+    particles = vocabulary().particles
+    return [t for t in form.tokens if t not in particles]
 
 
 def match_names(
