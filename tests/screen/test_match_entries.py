@@ -83,3 +83,23 @@ def test_a_one_word_weak_alias_vouches_only_for_a_one_word_query() -> None:
     )
     assert compare(Query("John Kirby"), listed).score < 0.5
     assert compare(Query("John"), listed).match
+
+
+@pytest.mark.parametrize(
+    ("countries", "birth_places"), [(["LY"], []), ([], ["Tripoli, Libya"])], ids=["nationality", "birthplace"]
+)
+def test_an_arab_country_means_an_arabic_name(countries: list[str], birth_places: list[str]) -> None:
+    """Hannibal Muammar Gaddafi is Muammar Gaddafi's son, though no part of the name marks it as
+    Arabic: the entry's nationality or place of birth does."""
+    son = ListedEntity(
+        id="ofac:12627",
+        list="ofac",
+        schema="Person",
+        name="GADDAFI, Hannibal",
+        aliases=["GADDAFI, Hannibal Muammar"],
+        countries=countries,
+        birth_places=birth_places,
+    )
+    m = compare(Query("Muammar Gaddafi"), son)
+    assert not m.match
+    assert "a son or daughter" in m.explanation[0].detail

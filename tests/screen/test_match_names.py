@@ -97,6 +97,9 @@ NOT_MATCHES = [
     # "Abd" opens a name and pairs with no other word; Ahmad is not Hamid
     ("Ahmed Saleh Aboud", "JARFAN, Abdulrabb Saleh Ahmed", "Person"),
     ("Ahmed Ali Abdullah Saleh", "AL-ALI, Hamed Abdullah", "Person"),
+    # two known given names that are not one name, in any name
+    ("Muammar Gaddafi", "GADDAFI, Muhammad", "Person"),
+    ("Bashar al-Assad", "AL-ASSAD, Bushra", "Person"),
     ("Ashot Mkrtychev", "MKRTYCHEV, Ashot", "Vessel"),  # same text, but compared as what it is
 ]
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from materiel.screen.entry_names import name_feature
-from materiel.screen.normalise import NameForm, is_person, name_forms, vocabulary
+from materiel.screen.normalise import NameForm, arabic_name_forms, is_person, name_forms, vocabulary
 from materiel.screen.qualifiers import birth_date_feature, country_feature, gender_feature, identifier_feature
+from materiel.screen.readers.common import country_code
 from materiel.screen.records import Feature, ListedEntity, Match, Query
 
 DEFAULT_THRESHOLD = 0.8
@@ -47,9 +49,21 @@ def compatible(query_schema: str, entity_schema: str) -> bool:
 
 
 def entity_forms(entity: ListedEntity) -> tuple[list[NameForm], list[NameForm]]:
-    strong = [f for n in entity.all_names for f in name_forms(n, entity.schema)]
-    weak = [f for n in entity.weak_aliases for f in name_forms(n, entity.schema)]
+    """The readings of an entry's names and of its weak aliases; a person of an Arab nationality,
+    or born in an Arab country, bears an Arabic name (a son's name is his own, his father's and the
+    family's)."""
+    arabic = is_person(entity.schema) and _arab(tuple(entity.countries), tuple(entity.birth_places))
+    forms = arabic_name_forms if arabic else name_forms
+    strong = [f for n in entity.all_names for f in forms(n, entity.schema)]
+    weak = [f for n in entity.weak_aliases for f in forms(n, entity.schema)]
     return strong, weak
+
+
+@lru_cache(maxsize=100_000)
+def _arab(countries: tuple[str, ...], birth_places: tuple[str, ...]) -> bool:
+    """Whether a person's nationality or place of birth ("Tripoli, Libya") is an Arab country."""
+    places = {country_code(p.rsplit(",", 1)[-1]) for p in birth_places}
+    return not vocabulary().arabic_countries.isdisjoint({*countries, *places})
 
 
 def compare(

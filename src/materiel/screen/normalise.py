@@ -9,7 +9,7 @@ common Latin spelling variants meet ("Pyong"/"Byeong", "Chol"/"Cheol", "Hsi"/"Xi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from materiel.screen.glossaries import arabic_org_words, org_readings
@@ -54,6 +54,7 @@ class Vocabulary:
     surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
     korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
     arabic_markers: frozenset[str]
+    arabic_countries: frozenset[str]  # nationalities whose names are Arabic names (League of Arab States)
     burmese: frozenset[str]  # the parts Burmese personal names are made of ("aung", "min", "hlaing")
     theophoric: frozenset[str]  # names after "Abd" in one given name (Abd al-Rahman)
     compound_endings: tuple[tuple[str, str], ...]  # ("uddin", "din"), longest first
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
         )
         | frozenset(korean_key(s) for s in surnames),
         arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
+        arabic_countries=frozenset(str(c) for c in load_yaml("arabic.yaml")["naming_countries"]),
         burmese=frozenset(str(p) for p in data["burmese_name_parts"]),
         theophoric=frozenset(str(m) for m in load_yaml("arabic.yaml")["theophoric"]),
         compound_endings=tuple(
@@ -343,6 +345,13 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
             flags = (abjad, korean, arabic, english, has_han(segment), burmese)
             forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=50_000)
+def arabic_name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
+    """``name_forms`` read as an Arabic name whatever its parts: the name of a person whose
+    nationality says so (``Vocabulary.arabic_countries``)."""
+    return tuple(f if f.arabic else replace(f, arabic=True) for f in name_forms(name, schema))
 
 
 def split_abd(tokens: list[str]) -> list[str]:

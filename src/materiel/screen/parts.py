@@ -77,9 +77,9 @@ def part_similarity(
         if korean_key(a) == korean_key(b):
             return PHONETIC, "romanisation variant"
         return 0.0, "different syllable"
+    if ga and gb:  # both known names, not the same one: Mahmud is not Muhammad, Hassan not Hussein
+        return 0.0, "different name"
     if abjad or arabic:
-        if ga and gb:  # both known names, not the same one: Mahmud is not Muhammad
-            return 0.0, "different name"
         particles = vocab.particles
         if (a in particles) == (b in particles):
             sa, sb = arabic_key(a), arabic_key(b)
