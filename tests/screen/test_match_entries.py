@@ -103,3 +103,11 @@ def test_an_arab_country_means_an_arabic_name(countries: list[str], birth_places
     m = compare(Query("Muammar Gaddafi"), son)
     assert not m.match
     assert "a son or daughter" in m.explanation[0].detail
+
+
+def test_two_swapped_letters_in_front_are_a_typo_only_when_the_rest_agrees() -> None:
+    """ "Kahundzada" is Akhundzada misspelt, but "Assad" is not "Sa'adat" (both Arabic consonants
+    s-d once the first two letters are swapped)."""
+    listed = ListedEntity(id="ofac:1", list="ofac", schema="Person", name="SA'ADAT, Bashar", countries=["SY"])
+    assert not compare(Query("Bashar al-Assad"), listed).match
+    assert match_names("Ahmad Jan Kahundzada", "AHMAD JAN AKHUNDZADA").match

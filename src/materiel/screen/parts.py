@@ -150,7 +150,8 @@ def alike_onsets(a: str, b: str) -> bool:
     root and another name: "Jamal" is not "Kamal", "Nasir" not "Yasir", "Majid" not "Sajid"."""
     if a[0] == b[0] or fold(a)[:1] == fold(b)[:1]:
         return True
-    if a[1:] == b or b[1:] == a or a[:2] == b[1::-1]:  # a letter added in front, or two swapped
+    # a letter added in front, or the first two swapped ("Kahundzada"; not "Assad"/"Saadat")
+    if a[1:] == b or b[1:] == a or (a[:2] == b[1::-1] and a[2:] == b[2:]):
         return True
     return any(a[0] in group and b[0] in group for group in _ONSETS)
 
