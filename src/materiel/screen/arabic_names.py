@@ -19,8 +19,10 @@ PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 def descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], unpaired: set[str]) -> bool:
     """ "QUSAY SADDAM HUSSEIN AL-TIKRITI" is Saddam Hussein's son: in an Arabic name the longer one's
-    parts after one or more given names in front are the whole shorter name (particles aside), and
-    those given names in front were left unpaired (not joined into a part of the other name)."""
+    parts after one or more given names in front are the whole shorter name (particles aside; a
+    family or tribe name may follow: "Ahmad Ali Abdallah Salih al-Ahmar" is the son of "Ali
+    Abdullah Saleh"), and those given names in front were left unpaired (not joined into a part
+    of the other name)."""
     particles = vocabulary().particles
     ta = [t for t in ta if t not in particles]  # the parts as compared ("jalal al din" joined)
     tb = [t for t in tb if t not in particles]
@@ -32,10 +34,14 @@ def descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], u
     def same(x: str, y: str) -> bool:
         return part_similarity(x, y, abjad, False, True)[0] >= INITIAL
 
-    k = len(long_) - len(short)
-    if same(short[0], long_[0]) or not all(t in unpaired for t in long_[:k]):
+    if same(short[0], long_[0]):
         return False
-    return all(same(x, y) for x, y in zip(short, long_[k:], strict=True))
+    n = len(short)  # the shorter name may be followed by a family or tribe name the other lacks
+    return any(
+        all(t in unpaired for t in long_[:k])
+        and all(same(x, y) for x, y in zip(short, long_[k : k + n], strict=True))
+        for k in range(1, len(long_) - n + 1)
+    )
 
 
 def patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
