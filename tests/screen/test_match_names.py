@@ -97,6 +97,8 @@ NOT_MATCHES = [
     # "Abd" opens a name and pairs with no other word; Ahmad is not Hamid
     ("Ahmed Saleh Aboud", "JARFAN, Abdulrabb Saleh Ahmed", "Person"),
     ("Ahmed Ali Abdullah Saleh", "AL-ALI, Hamed Abdullah", "Person"),
+    # an unpaired "Abdul" against another name is a part of the name in full ("Abdul Rahim")
+    ("Gul Mohammad Abbas Abdul Rahim Khan", "Gul Mohammad Abbas Wali Rahim Khan", "Person"),
     # a son's name: his own name in front, and a tribe name after his father's name
     ("Ali Abdullah Saleh", "SALIH AL-AHMAR, Ahmad Ali Abdallah", "Person"),
     # two known given names that are not one name, in any name

@@ -295,6 +295,8 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     if not (person or conflict) and (places := added_places(*extra)):
         unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
         notes.append("(a place added: a branch or subsidiary)")
+    if person and conflict:  # an unpaired "Abd" against another name is a name's part in full
+        unmatched += 0.5 * (rest_a.count("abd") + rest_b.count("abd"))  # ("Abdul Khudai" / "Wali Khudai")
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
     score = score_factor * matched / (total + penalty_rate * unmatched) if total else 0.0
     if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
