@@ -43,6 +43,7 @@ MATCHES = [
     ("Sergei Lavrow", "Sergey LAVROV", "Person"),
     ("Michail Chodorkowski", "Mikhail Khodorkovsky", "Person"),
     ("Evgueni Prigojine", "Yevgeniy PRIGOZHIN", "Person"),
+    ("Wolodymyr Selenskyj", "Volodymyr ZELENSKYY", "Person"),  # German: S for З, and two slips
     # an organisation's words with other vowels are another transliteration
     ("Hezbollah", "HIZBALLAH", "Organization"),
     ("Harakat ul-Mujahideen", "HARAKAT UL-MUJAHIDIN", "Organization"),
@@ -97,6 +98,8 @@ NOT_MATCHES = [
     # "Abd" opens a name and pairs with no other word; Ahmad is not Hamid
     ("Ahmed Saleh Aboud", "JARFAN, Abdulrabb Saleh Ahmed", "Person"),
     ("Ahmed Ali Abdullah Saleh", "AL-ALI, Hamed Abdullah", "Person"),
+    # another first letter and a second slip: another name
+    ("Ivan Navros", "Ivan LAVROV", "Person"),
     # an unpaired "Abdul" against another name is a part of the name in full ("Abdul Rahim")
     ("Gul Mohammad Abbas Abdul Rahim Khan", "Gul Mohammad Abbas Wali Rahim Khan", "Person"),
     # a son's name: his own name in front, and a tribe name after his father's name

@@ -115,6 +115,8 @@ def part_similarity(
                 return 0.0, "another surname ending"
             if edits == 2 and _syllable_added(a, b):
                 return 0.0, "a syllable added"
+            if edits > 1 and not alike_onsets(a, b):  # "Navros" is no slip for "Lavrov"; "Selenskyj" is
+                return 0.0, "another first letter and more"  # German for "Zelenskyy"
             if _other_first_half(a, b):
                 return 0.0, "another name before the same ending (-uddin, -ullah)"
             return max(0.0, 1.0 - TYPO_COST * edits / max(la, lb)), "typo"
@@ -152,6 +154,8 @@ def alike_onsets(a: str, b: str) -> bool:
         return True
     # a letter added in front, or the first two swapped ("Kahundzada"; not "Assad"/"Saadat")
     if a[1:] == b or b[1:] == a or (a[:2] == b[1::-1] and a[2:] == b[2:]):
+        return True
+    if (a[0] == "y" and a[1:2] == b[:1]) or (b[0] == "y" and b[1:2] == a[:1]):  # "Yevgeniy"/"Evgueni"
         return True
     return any(a[0] in group and b[0] in group for group in _ONSETS)
 
