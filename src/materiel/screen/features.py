@@ -184,7 +184,7 @@ def _align(
             if score > 0 and not (how == "typo" and (syllables or (roots and not alike_onsets(x, y)))):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:
-        return [], list(ta), list(tb), (0.0, 0.0, sum(wa) + sum(wb)), (ta, tb, acronym)
+        return [], list(ta), list(tb), (0.0, 0.0, sum(wa, 0.0) + sum(wb, 0.0)), (ta, tb, acronym)
     candidates.sort()  # best weighted score first, then by position
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -211,11 +211,14 @@ def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int]
     are often left out ("Usama bin Muhammad ibn Awad ibn Ladin" is "Osama bin Laden"), while a link
     that differs ("bin Hamid" against "bin Abdallah") counts in full."""
     if not nasab:
-        return sum(weights) - sum(weights[i] for i in used)
+        return sum(weights, 0.0) - sum((weights[i] for i in used), 0.0)
     return sum(
-        w * (NASAB if i and tokens[i - 1] in PATRONYMIC else 1.0)
-        for i, w in enumerate(weights)
-        if i not in used
+        (
+            w * (NASAB if i and tokens[i - 1] in PATRONYMIC else 1.0)
+            for i, w in enumerate(weights)
+            if i not in used
+        ),
+        0.0,
     )
 
 

@@ -347,12 +347,12 @@ def kontsevich_to_latin(text: str, limit: int = 8) -> list[str]:
     for word in words:
         if not _CYRILLIC_WORD_RE.match(word.replace("-", "")):
             return []
-        pieces: list[list[str]] = []
+        pieces: list[list[tuple[str, ...]]] = []  # each syllable's DPRK spellings
         for part in word.split("-"):
             syllables = _split_syllables(part, table)
             if syllables is None or len(syllables) > 3:
                 return []
-            pieces.append([table[s] for s in syllables])  # type: ignore[misc]
+            pieces.append([table[s] for s in syllables])
         flat = [p for part in pieces for p in part]
         options.append([" ".join(c) for c in itertools.islice(itertools.product(*flat), limit)])
     return [" ".join(c) for c in itertools.islice(itertools.product(*options), limit)]
