@@ -3,14 +3,14 @@
     .venv/bin/python benchmarks/screening/document_matches.py DOCS.json... > now.txt
     .venv/bin/python benchmarks/screening/document_matches.py --diff before.txt now.txt
 
-Each document (a JSON file with "id", "title" and "text", as in ../shared/eval/dev/docs/) is
-extracted by materiel's pipeline, and its people, organisations and vessels are screened against
-OFAC + UN (read from ../shared/data/sanctions) exactly as ``materiel extract`` screens them
-(``entity_screening.Screener``: the entity's name and longer aliases, at most five hits per
-entity, near misses down to 0.10 below the threshold). One line per hit; the last lines count the
-distinct (query, entry) matches and near misses. ``--diff`` lists the matches one run gave and the
-other did not. Whether a match is right is for a reader to judge; the script only makes the runs
-repeatable.
+Each document (a JSON file with "id", "title" and "text", as in ../shared/eval/dev/docs/), its text
+normalised as ingest normalises it, is extracted by materiel's pipeline, and its people,
+organisations and vessels are screened against OFAC + UN (read from ../shared/data/sanctions)
+exactly as ``materiel extract`` screens them (``entity_screening.Screener``: the entity's name and
+longer aliases, at most five hits per entity, near misses down to 0.10 below the threshold). One
+line per hit; the last lines count the distinct (query, entry) matches and near misses. ``--diff``
+lists the matches one run gave and the other did not. Whether a match is right is for a reader to
+judge; the script only makes the runs repeatable.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from common import load_lists
 
 from materiel.entity_screening import Screener
 from materiel.extract.pipeline import extract_document
-from materiel.model import Document
+from materiel.model import Document, normalise_text
 from materiel.screen.index import NameIndex
 
 
@@ -33,7 +33,9 @@ def run(paths: list[Path]) -> None:
     near: set[str] = set()
     for path in sorted(paths):
         data = json.loads(path.read_text(encoding="utf-8"))
-        document = Document(id=str(data["id"]), text=data["text"], title=data.get("title"))
+        # the text as ingest gives it ("Iran´s" → "Iran’s", newlines, NFC)
+        text = normalise_text(data["text"])
+        document = Document(id=str(data["id"]), text=text, title=data.get("title"))
         extraction = extract_document(document)
         print(f"== {data['id']} {str(data.get('title') or '')[:70]}")
         for hit in screener.screen(extraction).hits:
