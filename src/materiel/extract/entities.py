@@ -25,13 +25,12 @@ from materiel.extract.people import (
     merge_spellings,
     nationals,
     org_worded,
-    person_details,
     person_span,
-    representatives,
     short_names,
     speaker_labels,
     titled_people,
 )
+from materiel.extract.person_roles import person_details, representatives
 from materiel.model import EntityKind
 
 __all__ = ["Actor", "ActorIndex", "collect_actors", "state_actor"]

@@ -77,7 +77,8 @@ def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _read_yaml(path: Path | Any) -> dict[str, Any]:
+def read_yaml(path: Path | Any) -> dict[str, Any]:
+    """A data file's mapping; a file that cannot be read or holds no mapping is a MaterielError."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -195,7 +196,7 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         if line.strip() and not line.startswith("#")
     )
     for path in sources:
-        data = _read_yaml(path)
+        data = read_yaml(path)
         _load_states(gaz, data)
         _load_orgs(gaz, data)
         _load_regions(gaz, data)

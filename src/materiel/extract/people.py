@@ -1,35 +1,31 @@
-"""People in a document: names NER missed or split, short forms, speakers, writers, and who
-speaks for a state."""
+"""People in a document: names NER missed or split, short forms, speakers and writers (who a
+person is, by title, nationality and the state they speak for: ``person_roles``)."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from materiel.extract.actors import TITLES, Actor, ActorIndex, clean_person, slug
-from materiel.extract.gazetteer import Gazetteer
+from materiel.extract.gazetteer import Gazetteer, read_yaml
 from materiel.model import EntityKind
 
-NOT_SPEAKERS = {
-    "MODERATOR",
-    "Q",
-    "QUESTION",
-    "OPERATOR",
-    "PARTICIPANT",
-    "STAFF",
-    "AUDIENCE",
-    "REPORTER",
-    "NOTE",
-    "END",
-    "SOURCE",
-    "UPDATE",
-    "EDITOR",
-    "BACKGROUND",
-    "PHOTO",
-    "VIDEO",
-}
+WORDS = read_yaml(Path(__file__).parent / "data" / "person_words.yaml")
 
+
+def words(key: str) -> frozenset[str]:
+    """One word list of ``data/person_words.yaml``."""
+    return frozenset(str(w) for w in WORDS[key])
+
+
+NOT_SPEAKERS = words("not_speakers")
+PLACE_WORDS = words("place_words")
+NAME_STOP = TITLES | words("name_stop")
+NATIONAL_NOUNS_BEFORE_NAME = words("national_nouns_before_name")
+PERSON_TITLES = words("person_titles")
+RANKS = words("ranks")
 
 SPEAKER_LINE = re.compile(
     r"^(?:(MR|MS|MRS|DR|AMBASSADOR|SECRETARY|PRESIDENT|GENERAL|ADMIRAL)\.?\s+)?"
@@ -39,29 +35,6 @@ SPEAKER_LINE = re.compile(
 
 
 ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:\s|-)(?:administration|government|White House)\b")
-
-
-PLACE_WORDS = {
-    "square",
-    "airport",
-    "airbase",
-    "base",
-    "street",
-    "avenue",
-    "bridge",
-    "port",
-    "palace",
-    "residence",
-    "station",
-    "district",
-    "province",
-    "region",
-    "city",
-    "island",
-    "hall",
-    "centre",
-    "center",
-}
 
 
 def known_non_person(gaz: Gazetteer, name: str) -> bool:
@@ -217,24 +190,6 @@ def administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         existing.mentions.append((span.start, span.end))
 
 
-NAME_STOP = TITLES | {
-    "state",
-    "affairs",
-    "defense",
-    "defence",
-    "foreign",
-    "national",
-    "security",
-    "council",
-    "department",
-    "ministry",
-    "office",
-    "treasury",
-    "u.s.",
-    "the",
-}
-
-
 def person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
     """NER often drops the first part of a Korean or Chinese name ("designated Paek [Chol Su]"):
     take one more capitalised proper noun on the left when it is free and no title."""
@@ -309,14 +264,7 @@ def _drop_token_mention(index: ActorIndex, key: str, i: int) -> None:
 def nationals(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """ "Russian national Igor Michurin", "Turkish citizen Murat Bukey": the name after is a person."""
     for token in doc:
-        if token.text not in {
-            "national",
-            "citizen",
-            "nationals",
-            "citizens",
-            "businessman",
-            "businesswoman",
-        }:
+        if token.text not in NATIONAL_NOUNS_BEFORE_NAME:
             continue
         end = token.i + 1
         while (
@@ -337,67 +285,6 @@ def nationals(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             if key is not None:  # the NER took part of the name for something else
                 index.by_token.pop(span.start + i)
         index.add(Actor(f"person:{slug(name)}", EntityKind.PERSON, name), span.start, span.end, span.text)
-
-
-REPRESENTATIVE_TITLES = {
-    "president",
-    "leader",
-    "minister",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "official",
-    "diplomat",
-    "general",
-    "commander",
-    "premier",
-    "chancellor",
-    "secretary",
-    "representative",
-    "chief",
-    "prime",
-    "deputy",
-    "adviser",
-    "advisor",
-    "ministry",
-    "foreign",
-    "defence",
-    "defense",
-    "king",
-    "emir",
-    "dictator",
-}
-
-
-def representatives(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
-    """People who speak or act for a state: "Kremlin spokesman Dmitry Peskov", "Iran's Foreign
-    Minister X", "X, the North Korean leader", or an office holder the gazetteer lists ("Peskov").
-    Their denials and statements are the state's."""
-    for actor in index.actors.values():
-        if actor.kind != EntityKind.PERSON or actor.represents:
-            continue
-        listed = gaz.officials.get(actor.name)
-        if listed:
-            actor.represents = listed
-            continue
-        for start, end in actor.mentions:
-            # nearest first: "After the US claims, Iran's President X" speaks for Iran
-            window = []
-            for tok in reversed(doc[max(start - 6, doc[start].sent.start) : start]):
-                if tok.is_punct and tok.text not in "’'-":
-                    break  # "In its response to the Biden administration, Prime Minister X": not US
-                window.append(tok)
-            after = doc[end : min(end + 8, doc[start].sent.end)]
-            if after[:1] and after[0].text == ",":
-                window += list(after[1:])
-            titled = any(t.lower_ in REPRESENTATIVE_TITLES for t in window)
-            states = [index.actors.get(index.by_token.get(t.i, "")) for t in window]
-            state = next((a for a in states if a is not None and a.kind == EntityKind.STATE), None)
-            if titled and state is not None:
-                actor.represents = state.country
-                break
 
 
 def given_name_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
@@ -446,45 +333,6 @@ def given_name_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
         i = end
 
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}
-NATIONAL_NOUNS = {"national", "citizen", "resident", "nationals", "citizens"}
-
-
-def person_details(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
-    """Title and nationality as the text states them: "National Security Council spokesman John
-    Kirby", "Ashot Mkrtychev, a Slovakian national", "Turkish citizen Murat Bukey"."""
-    for actor in index.actors.values():
-        if actor.kind != EntityKind.PERSON:
-            continue
-        for start, end in sorted(actor.mentions):
-            sent = doc[start].sent
-            before = doc[max(start - 6, sent.start) : start]
-            after = doc[end : min(end + 6, sent.end)]
-            cut = max(
-                (t.i for t in before if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON"}),
-                default=before.start - 1,
-            )
-            lead = doc[cut + 1 : start] if cut + 1 < start else None
-            if (
-                lead is not None
-                and "title" not in actor.details
-                and any(
-                    (t.lower_ in TITLES or t.lower_ in REPRESENTATIVE_TITLES)
-                    and t.lower_.rstrip(".") not in HONORIFICS
-                    for t in lead
-                )
-            ):
-                actor.details["title"] = lead.text
-            words = [*before, *(after[1:] if after[:1] and after[0].text == "," else [])]
-            for i, tok in enumerate(words):
-                if tok.lower_ in NATIONAL_NOUNS and i > 0 and "nationality" not in actor.details:
-                    code = gaz.demonyms.get(words[i - 1].text) or gaz.state_code(words[i - 1].text)
-                    if code is None and i > 1:
-                        code = gaz.demonyms.get(f"{words[i - 2].text} {words[i - 1].text}")
-                    if code:
-                        actor.details["nationality"] = code
-
-
 def titled_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
     """ "Ambassador Skoog", "President Trump's": a title followed by one to three capitalised proper
     nouns that no entity covers names a person."""
@@ -511,49 +359,3 @@ def titled_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
             f"person:{slug(name)}", EntityKind.PERSON, name
         )
         index.add(actor, span.start, span.end, span.text)
-
-
-PERSON_TITLES = {
-    "ambassador",
-    "president",
-    "minister",
-    "secretary",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "senator",
-    "madam",
-    "chancellor",
-    "king",
-}
-RANKS = {
-    "major",
-    "general",
-    "staff",
-    "manager",
-    "lieutenant",
-    "colonel",
-    "captain",
-    "commander",
-    "chief",
-    "deputy",
-    "director",
-    "officer",
-    "sergeant",
-    "brigadier",
-    "marshal",
-    "field",
-    "office",
-    "council",
-    "house",
-    "state",
-    "department",
-    "ministry",
-    "foreign",
-    "defense",
-    "defence",
-    "national",
-    "security",
-    "affairs",
-}
