@@ -12,7 +12,7 @@ document, so a caller can draw a progress bar; nothing here prints.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -91,11 +91,14 @@ def ingest_into_store(
     options: IngestOptions | None = None,
     *,
     progress: Progress | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> IngestSummary:
     """Read every input (files, directories, URLs) and store each document in its own transaction.
 
     A document already in the store (same normalised text) counts as ``present``; inputs that
-    cannot be read are collected as failures and the others go on.
+    cannot be read are collected as failures and the others go on. ``source_names`` gives the
+    source to record for a file read from a path that means nothing to the user (an upload saved
+    in a temporary folder: ``{"/tmp/…/report.html": "upload:report.html"}``).
     """
     summary = IngestSummary()
     with Store.open(db_url) as store:
@@ -103,6 +106,8 @@ def ingest_into_store(
             if isinstance(result, IngestFailure):
                 summary.failures.append(result)
                 continue
+            if source_names and result.source_path is not None:
+                result.source_path = source_names.get(result.source_path, result.source_path)
             for warning in result.meta.get("warnings", []):
                 summary.warnings.append(f"{result.source_path or result.url or result.id}: {warning}")
             if store.add_document(result):

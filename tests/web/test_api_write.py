@@ -30,6 +30,7 @@ def test_upload_ingests_extracts_and_assesses(writable: tuple[TestClient, Path])
     doc_id = result["added"][0]
     doc = client.get(f"/documents/{doc_id}").json()
     assert doc["extracted"] and doc["title"] == "Iran delivers drones to Venezuela"
+    assert doc["source_path"] == "upload:evil_name.txt"  # the name given, made safe; no server path
     events = client.get("/events", params={"to": "VE"}).json()["items"]  # the picture was rebuilt
     assert events and events[0]["supplier"]["id"] == "state:IR"
     again = client.post(
@@ -63,6 +64,15 @@ def test_load_lists_by_upload_and_from_the_import_folder(
     )
     assert uploaded.status_code == 201, uploaded.text
     assert uploaded.json()[0]["key"] == "un-sc" and uploaded.json()[0]["unchanged"] is True
+    renamed = client.post(
+        "/lists",
+        headers=AUTH,
+        files={"files": ("un_consolidated.xml", Path(un).read_bytes(), "text/xml")},
+        data={"name": "un-copy"},
+    )
+    assert renamed.status_code == 201 and renamed.json()[0]["key"] == "un-copy", renamed.text
+    loaded = {v["key"]: v for v in client.get("/lists").json()}
+    assert loaded["un-copy"]["source"] == "upload:un_consolidated.xml"  # not the server's temporary path
     (imports / "custom.csv").write_text("not a list at all\n", encoding="utf-8")
     bad = client.post("/lists/import", headers=AUTH, json={"paths": ["custom.csv"]})
     assert bad.status_code == 201 and bad.json()[0]["error"]

@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,8 +146,15 @@ def diff_entries(
 # ---------- loading ----------
 
 
-def load_source(source: ListSource, store: Store, *, progress: Progress | None = None) -> LoadReport:
-    """Read one planned list and store it as the new version of its key (see the module doc)."""
+def load_source(
+    source: ListSource,
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    source_names: Mapping[str, str] | None = None,
+) -> LoadReport:
+    """Read one planned list and store it as the new version of its key (see the module doc);
+    ``source_names``: what to record as a file's source instead of its path (an upload's name)."""
     entities, ctx = read_source(source)
     digest = checksum(source.paths)
     if ctx.list_date:
@@ -159,7 +166,7 @@ def load_source(source: ListSource, store: Store, *, progress: Progress | None =
     report = LoadReport(
         key=source.key,
         format=source.format,
-        sources=[str(p) for p in source.paths],
+        sources=[(source_names or {}).get(str(p), str(p)) for p in source.paths],
         checksum=digest,
         list_date=list_date,
         list_date_from=date_from,
@@ -239,8 +246,10 @@ def load_lists(
     name: str | None = None,
     *,
     progress: Callable[[str], Progress] | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> list[LoadReport | ListFormatError]:
-    """Load every list named by ``paths``, each on its own; a bad one is returned as its error."""
+    """Load every list named by ``paths``, each on its own; a bad one is returned as its error
+    (``source_names`` as in ``load_source``)."""
     try:
         sources = plan_sources(paths, name)
     except ListFormatError as exc:
@@ -248,7 +257,8 @@ def load_lists(
     results: list[LoadReport | ListFormatError] = []
     for source in sources:
         try:
-            results.append(load_source(source, store, progress=progress(source.key) if progress else None))
+            bar = progress(source.key) if progress else None
+            results.append(load_source(source, store, progress=bar, source_names=source_names))
         except ListFormatError as exc:
             results.append(exc)
     return results

@@ -137,12 +137,20 @@ async def save_uploads(ws: Workspace, files: list[UploadFile], folder: Path) -> 
     return paths
 
 
-def ingest_and_extract(ws: Workspace, inputs: list[str]) -> dict[str, Any]:
-    """Ingest, extract (which screens the entities), assess the new documents; the cache is dropped."""
+def upload_names(paths: list[str]) -> dict[str, str]:
+    """What to record as an upload's source: its (safe) name, not the server's temporary path."""
+    return {path: f"upload:{Path(path).name}" for path in paths}
+
+
+def ingest_and_extract(
+    ws: Workspace, inputs: list[str], source_names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Ingest, extract (which screens the entities), assess the new documents; the cache is dropped.
+    ``source_names``: the source recorded for an uploaded file instead of its temporary path."""
     db = ws.settings.db_url
     with _write_lock:
         try:
-            ingested = jobs.ingest_into_store(db, inputs)
+            ingested = jobs.ingest_into_store(db, inputs, source_names=source_names)
             extracted = jobs.extract_stored(db)
             findings = 0
             for doc_id in ingested.added:
@@ -190,10 +198,12 @@ def _report(result: LoadReport | ListFormatError) -> dict[str, Any]:
     }
 
 
-def load(ws: Workspace, paths: list[str], name: str | None) -> list[dict[str, Any]]:
+def load(
+    ws: Workspace, paths: list[str], name: str | None, source_names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     with _write_lock:
         try:
-            return [_report(r) for r in load_lists(paths, ws.store, name)]
+            return [_report(r) for r in load_lists(paths, ws.store, name, source_names=source_names)]
         finally:
             ws.changed()
 
@@ -207,7 +217,7 @@ async def upload_documents(
     lists) and assess them against the rule packs."""
     with tempfile.TemporaryDirectory(prefix="materiel-upload-") as tmp:
         paths = await save_uploads(ws, files, Path(tmp))
-        return await run_in_threadpool(ingest_and_extract, ws, paths)
+        return await run_in_threadpool(ingest_and_extract, ws, paths, upload_names(paths))
 
 
 @router.post("/documents/import", response_model=IngestResult, status_code=201, summary="Import documents")
@@ -228,7 +238,7 @@ async def upload_lists(
     a list that cannot be read is reported with its error and the others still load."""
     with tempfile.TemporaryDirectory(prefix="materiel-lists-") as tmp:
         paths = await save_uploads(ws, files, Path(tmp))
-        return await run_in_threadpool(load, ws, paths, name)
+        return await run_in_threadpool(load, ws, paths, name, upload_names(paths))
 
 
 @router.post("/lists/import", response_model=list[ListLoadResult], status_code=201, summary="Import lists")
