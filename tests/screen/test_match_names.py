@@ -52,6 +52,9 @@ MATCHES = [
     ("FSUE Rosoboronexport", "Federal State Unitary Enterprise Rosoboronexport", "Company"),
     ("Kalashnikov", "JOINT STOCK COMPANY CONCERN KALASHNIKOV", "Company"),  # "concern": no weight
     ("Mahan Airlines", "MAHAN AIR", "Company"),  # words of one meaning (data/names.yaml)
+    # words of kind alone are a name when nothing else is in either name
+    ("Foreign Trade Bank", "FOREIGN TRADE BANK (FTB)", "Organization"),
+    ("Air Force", "AIR FORCE", "Organization"),
     ("Min Aung Hlaing", "HLAING, Min Aung", "Person"),
     ("Lin Min", "LIN, Min", "Person"),  # a Chinese name puts the family name first
     ("Катиба ат-Таухид валь-Джихад", "KHATIBA AL-TAWHID WAL-JIHAD", "Organization"),  # "val" is a word
@@ -91,6 +94,11 @@ NOT_MATCHES = [
     ("Port Olya-3", "PORT OLYA-1", "Vessel"),
     ("224th Flight Unit State Airlines", "223 Flight Unit State Airlines", "Organization"),
     ("Group of Seven", "LLC GROUP 99", "Organization"),
+    # only words of kind agree, and the other name has a word of its own: another body
+    ("Air Force", "SYRIAN AIR FORCE", "Organization"),
+    ("Foreign Trade Bank", "MYANMA FOREIGN TRADE BANK", "Organization"),
+    ("Ministry of Defence", "MINISTRY OF DEFENSE OF BURMA", "Organization"),
+    ("National Army", "NATIONAL LIBERATION ARMY", "Organization"),
     # acronyms fold nothing, and a short word's first letter counts
     ("NBC", "NPC", "Company"),
     ("KGB", "KBP OAO", "Company"),
@@ -122,6 +130,11 @@ def test_not_matches(a: str, b: str, schema: str) -> None:
     m = match_names(a, b, schema)
     assert not m.match, (m.score, m.explanation)
     assert m.score < DEFAULT_THRESHOLD
+
+
+def test_only_words_of_kind_explained() -> None:
+    detail = match_names("Air Force", "SYRIAN AIR FORCE", "Organization").explanation[0].detail
+    assert "only words of kind agree" in detail
 
 
 def test_initial_matches_with_lower_score() -> None:

@@ -35,6 +35,7 @@ COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many l
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 NUMBER_CONFLICT = 0.7  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers
+KIND_ONLY = 0.85  # "Foreign Trade Bank" vs "MYANMA FOREIGN TRADE BANK": only words of kind agree
 PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
 ABD_SPLIT = 0.85  # "Abd al-Zahir" is one name: its "Abd" paired with the "Abd" of "Abdul Rahman"
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
@@ -295,7 +296,12 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     else:
         score_factor = 1.0
     extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
-    if not (person or conflict) and (places := added_places(*extra)):
+    kinds = vocabulary().kind_words
+    if not (person or conflict) and all(p.a in kinds and p.b in kinds for p in pairs):
+        if any(t not in kinds for t in extra[1]):  # "Air Force" / SYRIAN AIR FORCE: a body of its own
+            score_factor *= KIND_ONLY
+            notes.append("(only words of kind agree)")
+    elif not (person or conflict) and (places := added_places(*extra)):
         unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
         notes.append("(a place added: a branch or subsidiary)")
     if person and conflict:  # an unpaired "Abd" against another name is a name's part in full

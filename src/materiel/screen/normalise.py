@@ -44,6 +44,7 @@ class Vocabulary:
     honorifics: frozenset[str]
     particles: frozenset[str]
     org_stopwords: frozenset[str]
+    kind_words: frozenset[str]  # words of what kind of body an organisation is ("ministry", "bank")
     legal_forms: dict[tuple[str, ...], str]  # token sequence -> class
     longest_form: int
     single_forms: frozenset[str]  # one-word legal forms ("ag", "gmbh")
@@ -82,6 +83,7 @@ def vocabulary() -> Vocabulary:
         honorifics=frozenset(data["honorifics"]),
         particles=frozenset(data["particles"]),
         org_stopwords=frozenset(data["org_stopwords"]),
+        kind_words=frozenset(str(w) for w in data["kind_words"]),
         legal_forms=forms,
         longest_form=max(len(k) for k in forms),
         single_forms=frozenset(k[0] for k in forms if len(k) == 1),
