@@ -108,6 +108,9 @@ NOT_MATCHES = [
     ("Ahmed Ali Abdullah Saleh", "AL-ALI, Hamed Abdullah", "Person"),
     # another first letter and a second slip: another name
     ("Ivan Navros", "Ivan LAVROV", "Person"),
+    # one consonant for another in an Arabic name: another root (q-s-r, q-s-m), not a typo
+    ("Muhammad Jafar Qasir", "QASIM, Mohammed", "Person"),
+    ("Mohammed bin Sultan", "Mohammed bin Salman", "Person"),
     # an unpaired "Abdul" against another name is a part of the name in full ("Abdul Rahim")
     ("Gul Mohammad Abbas Abdul Rahim Khan", "Gul Mohammad Abbas Wali Rahim Khan", "Person"),
     # a son's name: his own name in front, and a tribe name after his father's name

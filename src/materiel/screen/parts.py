@@ -119,6 +119,8 @@ def part_similarity(
                 return 0.0, "another first letter and more"  # German for "Zelenskyy"
             if _other_first_half(a, b):
                 return 0.0, "another name before the same ending (-uddin, -ullah)"
+            if arabic and not abjad and _other_root(a, b):  # "Qasir" is not "Qasim"
+                return 0.0, "another Arabic root (one consonant for another)"
             return max(0.0, 1.0 - TYPO_COST * edits / max(la, lb)), "typo"
     if la >= 5 and la == lb and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
@@ -144,6 +146,9 @@ def consonant_key(token: str) -> str:
 
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
 _ONSETS = ("yjig", "ckqg", "scz", "fvw", "td", "bp", "aeiou", "hk")
+# letters of Arabic consonant keys (``arabic_key``: j, q and g read k) that Latin spellings of one
+# Arabic letter give: y/j (ي, ج), h/kh (ح, خ), s/th (ث), t/d (ط), b/p, f/v/w
+_KEY_ALIKE = ("yk", "hk", "st", "td", "scz", "bp", "fvw")
 
 
 def alike_onsets(a: str, b: str) -> bool:
@@ -166,6 +171,19 @@ def _other_ending(a: str, b: str) -> bool:
         return False
     ea, eb = surname_ending(a), surname_ending(b)
     return ea is not None and eb is not None and ea[1] != eb[1] and fold(ea[0]) == fold(eb[0])
+
+
+def _other_root(a: str, b: str) -> bool:
+    """Two Arabic names in Latin whose consonant keys have one consonant for another, the rest
+    alike: another root, another name ("Qasir"/"Qasim", q-s-r and q-s-m). Latin spellings of one
+    Arabic name differ in vowels and doubled letters, which the keys leave out, and in letters of
+    one sound."""
+    sa, sb = arabic_key(a), arabic_key(b)
+    if len(sa) != len(sb) or len(sa) < 3:
+        return False
+    other = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
+    # letters of one sound in Latin spellings are one letter ("Yusuf"/"Jusuf": y and j, keyed k)
+    return len(other) == 1 and not any(other[0][0] in g and other[0][1] in g for g in _KEY_ALIKE)
 
 
 def _other_first_half(a: str, b: str) -> bool:
