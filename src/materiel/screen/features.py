@@ -296,14 +296,15 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     else:
         score_factor = 1.0
     extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
-    kinds = vocabulary().kind_words
-    if not (person or conflict) and all(p.a in kinds and p.b in kinds for p in pairs):
-        if any(t not in kinds for t in extra[1]):  # "Air Force" / SYRIAN AIR FORCE: a body of its own
-            score_factor *= KIND_ONLY
-            notes.append("(only words of kind agree)")
-    elif not (person or conflict) and (places := added_places(*extra)):
-        unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
-        notes.append("(a place added: a branch or subsidiary)")
+    if not (person or conflict):
+        kinds = vocabulary().kind_words
+        if all(p.a in kinds and p.b in kinds for p in pairs):
+            if any(t not in kinds for t in extra[1]):  # "Air Force" / SYRIAN AIR FORCE: a body of its own
+                score_factor *= KIND_ONLY
+                notes.append("(only words of kind agree)")
+        elif places := added_places(*extra):
+            unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
+            notes.append("(a place added: a branch or subsidiary)")
     if person and conflict:  # an unpaired "Abd" against another name is a name's part in full
         unmatched += 0.5 * (rest_a.count("abd") + rest_b.count("abd"))  # ("Abdul Khudai" / "Wali Khudai")
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
