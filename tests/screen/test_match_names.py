@@ -94,11 +94,12 @@ NOT_MATCHES = [
     ("Port Olya-3", "PORT OLYA-1", "Vessel"),
     ("224th Flight Unit State Airlines", "223 Flight Unit State Airlines", "Organization"),
     ("Group of Seven", "LLC GROUP 99", "Organization"),
-    # only words of kind agree, and the other name has a word of its own: another body
+    # only words of kind agree, and the other name has more words: another body
     ("Air Force", "SYRIAN AIR FORCE", "Organization"),
     ("Foreign Trade Bank", "MYANMA FOREIGN TRADE BANK", "Organization"),
     ("Ministry of Defence", "MINISTRY OF DEFENSE OF BURMA", "Organization"),
     ("National Army", "NATIONAL LIBERATION ARMY", "Organization"),
+    ("Military Security", "MILITARY SECURITY COMMAND", "Organization"),  # more words, all of kind
     # acronyms fold nothing, and a short word's first letter counts
     ("NBC", "NPC", "Company"),
     ("KGB", "KBP OAO", "Company"),

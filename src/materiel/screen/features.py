@@ -299,7 +299,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     if not (person or conflict):
         kinds = vocabulary().kind_words
         if all(p.a in kinds and p.b in kinds for p in pairs):
-            if any(t not in kinds for t in extra[1]):  # "Air Force" / SYRIAN AIR FORCE: a body of its own
+            if extra[1]:  # "Air Force" / SYRIAN AIR FORCE: a kind of body, and one of that kind
                 score_factor *= KIND_ONLY
                 notes.append("(only words of kind agree)")
         elif places := added_places(*extra):
