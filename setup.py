@@ -2,7 +2,7 @@
 
 With ``MATERIEL_COMPILE=1`` the name matcher's modules are compiled to C extensions with mypyc
 (the compiler of mypy, which compiles type-annotated Python): same code, same scores, about
-1.5-1.8 times faster (benchmarks/README.md, "Screening"). Without it, materiel installs as plain
+1.6-1.9 times faster (benchmarks/README.md, "Screening"). Without it, materiel installs as plain
 Python. ``bash scripts/setup.sh compiled`` makes such a build in ``.venv-compiled``.
 """
 
