@@ -108,3 +108,27 @@ DETAILS = [
 def test_person_title_and_nationality(extract, sentence: str, name: str, details: dict[str, str]) -> None:
     (person,) = [e for e in extract(sentence).entities if e.name == name]
     assert {k: v for k, v in person.attributes.items() if k in {"title", "nationality"}} == details
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "North Korea's Ministry of National Defence rejected the report.",
+            "Ministry of National Defence",
+            "KP",
+        ),
+        ("Ukraine's Defence Ministry said the shells were duds.", "Defence Ministry", "UA"),
+        ("A spokesman for Iran's Foreign Ministry denied the report.", "Foreign Ministry", "IR"),
+        # an organisation of the gazetteer keeps its own country: the council is no state's
+        (
+            "Russia vetoed the draft. Russia's UN Security Council envoy spoke after the vote.",
+            "UN Security Council",
+            None,
+        ),
+    ],
+)
+def test_an_organisation_after_a_states_possessive_is_that_states(
+    extract, text: str, name: str, country: str | None
+) -> None:
+    assert by_name(extract(text))[name] == ("organization", country)

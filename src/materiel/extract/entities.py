@@ -315,5 +315,34 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     person_details(doc, index, gaz)
     _korean_shorthand(doc, index, gaz)
     acronym_aliases(doc, index, gaz)
+    _org_countries(doc, index, gaz)
     _names_as_written(index)
     return index
+
+
+def _org_countries(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
+    """An organisation named right after a state's demonym or possessive is that state's ("the
+    Sudanese Ministry of Defence", "Iran's Foreign Ministry"), where all such mentions agree: the
+    country that tells one state's ministry of defence from another's when it is screened. An
+    organisation of the gazetteer keeps its own country, or none ("Russia's UN Security Council
+    veto": the council is no state's)."""
+    for actor in index.actors.values():
+        if actor.kind != EntityKind.ORGANIZATION or actor.country or actor.aliases & gaz.orgs.keys():
+            continue
+        codes = {code for start, _ in actor.mentions if (code := _state_before(doc, start, index, gaz))}
+        if len(codes) == 1:
+            actor.country = codes.pop()
+
+
+def _state_before(doc: Doc, start: int, index: ActorIndex, gaz: Gazetteer) -> str | None:
+    """The state whose demonym ("Russian", "North Korean") or possessive ("Iran's") stands right
+    before token ``start``."""
+    if start >= 2 and doc[start - 1].lower_ in {"'s", "’s"}:
+        owner = index.at(doc[start - 2])
+        return owner.country if owner is not None and owner.kind == EntityKind.STATE else None
+    for size in (2, 1):
+        if start >= size:
+            code = gaz.demonyms.get(doc[start - size : start].text)
+            if code:
+                return code
+    return None

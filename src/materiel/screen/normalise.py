@@ -45,6 +45,7 @@ class Vocabulary:
     particles: frozenset[str]
     org_stopwords: frozenset[str]
     kind_words: frozenset[str]  # words of what kind of body an organisation is ("ministry", "bank")
+    state_body_words: frozenset[str]  # words of names every state gives its bodies ("air force")
     legal_forms: dict[tuple[str, ...], str]  # token sequence -> class
     longest_form: int
     single_forms: frozenset[str]  # one-word legal forms ("ag", "gmbh")
@@ -84,6 +85,7 @@ def vocabulary() -> Vocabulary:
         particles=frozenset(data["particles"]),
         org_stopwords=frozenset(data["org_stopwords"]),
         kind_words=frozenset(str(w) for w in data["kind_words"]),
+        state_body_words=frozenset(str(w) for w in data["state_body_words"]),
         legal_forms=forms,
         longest_form=max(len(k) for k in forms),
         single_forms=frozenset(k[0] for k in forms if len(k) == 1),
