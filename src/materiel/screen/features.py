@@ -181,6 +181,8 @@ def _align(
             if x == y:
                 candidates.append((-(wx + wb[j]), i, j, 1.0, "exact"))
                 continue
+            if org and (is_number(x) or is_number(y)):
+                continue  # a number pairs with itself only: "Fund X" is not "Fund XI", nor 2004 2005
             score, how = similarity(x, y, ax and letters_b[j], korean, arabic, org)
             if score > 0 and not (how == "typo" and (syllables or (roots and not alike_onsets(x, y)))):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
