@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from materiel.screen.arabic_names import PATRONYMIC, abd_split, descendant, patronymic_crossed
 from materiel.screen.normalise import (
     NameForm,
@@ -38,6 +40,8 @@ NUMBER_CONFLICT = 0.7  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX
 KIND_ONLY = 0.85  # "Foreign Trade Bank" vs "MYANMA FOREIGN TRADE BANK": only words of kind agree
 PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
 ABD_SPLIT = 0.85  # "Abd al-Zahir" is one name: its "Abd" paired with the "Abd" of "Abdul Rahman"
+SLIP_CONTEXT = 3  # parts that must agree exactly for one letter off in another part to be a slip
+ONE_SLIP = 4  # the shortest part in which one letter off can be a slip in that context
 MISSING_PERSON, MISSING_ORG, CONFLICT = 0.35, 0.6, 1.5
 
 
@@ -201,11 +205,34 @@ def _align(
         pairs.append(PartMatch(ta[i], tb[j], score, how))
         matched -= neg_weighted
         total += wa[i] + wb[j]
+    if person and len(ta) - len(used_a) == 1 == len(tb) - len(used_b) and not (korean or syllables):
+        i = next(k for k in range(len(ta)) if k not in used_a)
+        j = next(k for k in range(len(tb)) if k not in used_b)
+        slip = _slip(ta[i], tb[j], pairs)
+        if slip is not None:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append(slip)
+            matched += slip.score * (wa[i] + wb[j])
+            total += wa[i] + wb[j]
     rest_a = [t for i, t in enumerate(ta) if i not in used_a]
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
     nasab = person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb))  # one side all paired
     unmatched = _missing(ta, wa, used_a, nasab) + _missing(tb, wb, used_b, nasab)
     return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb, acronym)
+
+
+def _slip(x: str, y: str, pairs: list[PartMatch]) -> PartMatch | None:
+    """The one part of two persons' names left unpaired on each side, one letter apart, where
+    ``SLIP_CONTEXT`` other parts or more agree exactly: a slip of the pen in a long name ("HAJI SSAD
+    KHAN ZARKARI MOHAMMADHASNI" / "HAJI ASAD KHAN ..."), where the same letter alone, with less of
+    the name to go on, would be another name (Asad is not Saad)."""
+    if min(len(x), len(y)) < ONE_SLIP or OSA.distance(x, y, score_cutoff=1) > 1:
+        return None
+    particles = vocabulary().particles
+    if sum(1 for p in pairs if p.how == "exact" and p.a not in particles) < SLIP_CONTEXT:
+        return None
+    return PartMatch(x, y, 1.0 - 1.0 / max(len(x), len(y)), "one letter, the rest of the name agrees")
 
 
 def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
