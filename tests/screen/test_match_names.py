@@ -98,6 +98,8 @@ NOT_MATCHES = [
     ("224th Flight Unit State Airlines", "223 Flight Unit State Airlines", "Organization"),
     ("Group of Seven", "LLC GROUP 99", "Organization"),
     ("Bain Capital Fund X L.P.", "Bain Capital Fund XI L.P.", "Company"),  # "X" is no initial of "XI"
+    ("Maria", "MARIA III", "Vessel"),  # a number on one side only
+    ("Second Academy of Natural Sciences", "ACADEMY OF NATURAL SCIENCES", "Organization"),
     ("Citigroup Capital Trust I", "Citigroup Capital Trust II", "Company"),
     ("Mortgage Loan Trust 2004-1", "Mortgage Loan Trust 2005-1", "Company"),  # 2004 is no typo of 2005
     # only words of kind agree, and the other name has more words: another body

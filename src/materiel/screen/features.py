@@ -315,8 +315,9 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     if not person:
         real_a = [t for t in real_a if not is_number(t)]
         real_b = [t for t in real_b if not is_number(t)]
-        # "PORT OLYA-3" is not "PORT OLYA-1": an unpaired number on each side is another thing
-        numbered = len(real_a) < len(rest_a) and len(real_b) < len(rest_b)
+        # "PORT OLYA-3" is not "PORT OLYA-1", nor "Victory 3" "Victory": an unpaired number is
+        # another thing, on each side or on one
+        numbered = len(real_a) < len(rest_a) or len(real_b) < len(rest_b)
     conflict = bool(real_a and real_b)
     notes: list[str] = []
     if numbered:
