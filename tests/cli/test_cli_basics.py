@@ -6,6 +6,7 @@ import pytest
 from cli_support import Cli
 
 from materiel import __version__
+from materiel.screen import matcher_build
 
 COMMANDS = ["ingest", "documents", "show", "extract", "eval", "demo"]
 
@@ -13,7 +14,9 @@ COMMANDS = ["ingest", "documents", "show", "extract", "eval", "demo"]
 def test_version(cli: Cli) -> None:
     run = cli("--version", db=None)
     assert run.exit_code == 0
-    assert run.stdout.strip() == f"materiel {__version__}"
+    # the build of the name matcher is named: a user can tell whether the compiled one runs
+    assert run.stdout.strip() == f"materiel {__version__} (name matcher: {matcher_build()})"
+    assert matcher_build() in ("compiled", "plain Python")
 
 
 def test_top_level_help_lists_every_command(cli: Cli) -> None:

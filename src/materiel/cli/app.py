@@ -45,7 +45,9 @@ state = State()
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"materiel {__version__}")
+        from materiel.screen import matcher_build
+
+        typer.echo(f"materiel {__version__} (name matcher: {matcher_build()})")
         raise typer.Exit()
 
 
