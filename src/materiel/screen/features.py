@@ -33,6 +33,8 @@ KOREAN_PARTIAL = 0.7  # "Jo Yong Chol" is not "Jo Chol": a Korean given name is 
 KOREAN_ORDER = 0.7  # "Kim Un Jong" (김은정) is not "Kim Jong Un" (김정은): syllables in order
 BURMESE = 0.7  # "Min Aung Hlaing" is not "Aung Min" (MIN, Aung): Burmese names have no family name
 CHINESE_PARTIAL = 0.7  # 朱成 (Zhu Cheng) is not "CHOU Hsien Cheng": one syllable per character
+ONE_PART = 0.85  # one part of two persons' names agrees, and both have more
+ONE_NAME = 0.75  # the most a one-part name scores against a longer one: "Peskov" / PESKOV, Nikolay
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
@@ -372,8 +374,12 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         common = vocabulary().common_parts
         if not strong:
             score *= 0.5
-        if len(strong) == 1 and (real_a or real_b) and min(len(a.tokens), len(b.tokens)) > 1:
-            score *= 0.85
+        if len(strong) == 1 and (real_a or real_b):
+            if min(len(a.tokens), len(b.tokens)) > 1:
+                score *= ONE_PART
+            elif score > ONE_NAME:  # "Peskov": PESKOV, Nikolay, PESKOVA, Elizaveta, or their father?
+                score = ONE_NAME
+                notes.append("(one name alone: the family's, not yet the person's)")
         elif strong and (real_a or real_b) and all(p.a in common and p.b in common for p in strong):
             score *= COMMON_ONLY
             notes.append("(only common name parts agree)")
