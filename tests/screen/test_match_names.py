@@ -59,6 +59,7 @@ MATCHES = [
     ("Lin Min", "LIN, Min", "Person"),  # a Chinese name puts the family name first
     ("Катиба ат-Таухид валь-Джихад", "KHATIBA AL-TAWHID WAL-JIHAD", "Organization"),  # "val" is a word
     ("Sberbank", "SBERBANK EUROPE AG", "Company"),  # a place added: a branch or subsidiary
+    ("DPRK Ministry of Rocket Industry", "MINISTRY OF ROCKET INDUSTRY", "Organization"),  # a place in front
     # one letter off where three other parts agree: a slip of the pen (not with two: below)
     ("Haji Ssad Khan Zarkari Mohammadhasni", "HAJI ASAD KHAN ZARKARI MOHAMMADHASNI", "Person"),
 ]
@@ -102,6 +103,10 @@ NOT_MATCHES = [
     ("Second Academy of Natural Sciences", "ACADEMY OF NATURAL SCIENCES", "Organization"),
     ("Citigroup Capital Trust I", "Citigroup Capital Trust II", "Company"),
     ("Mortgage Loan Trust 2004-1", "Mortgage Loan Trust 2005-1", "Company"),  # 2004 is no typo of 2005
+    # one word agrees, and the other name has another: another body that bears the word
+    ("Al-Quds", "SARAYAT AL-QUDS", "Organization"),
+    ("Islamic State", "ISLAMIC STATE OF LANAO", "Organization"),
+    ("Deutsche Bank Trust Company", "Deutsche Bank", "Company"),
     # only words of kind agree, and the other name has more words: another body
     ("Air Force", "SYRIAN AIR FORCE", "Organization"),
     ("Foreign Trade Bank", "MYANMA FOREIGN TRADE BANK", "Organization"),

@@ -16,13 +16,8 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA
 
 from materiel.screen.arabic_names import PATRONYMIC, abd_split, descendant, patronymic_crossed
-from materiel.screen.normalise import (
-    NameForm,
-    is_number,
-    token_weight,
-    vocabulary,
-)
-from materiel.screen.orgnames import added_places
+from materiel.screen.normalise import NameForm, token_weight, vocabulary
+from materiel.screen.orgnames import added_places, another_body, is_number
 from materiel.screen.parts import alike_onsets, part_similarity, skeleton
 from materiel.screen.phonetic import fold
 
@@ -337,6 +332,11 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         elif places := added_places(*extra):
             unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
             notes.append("(a place added: a branch or subsidiary)")
+        elif another_body([p.a for p in pairs], extra[1], kinds):
+            # "Al-Quds" / SARAYAT AL-QUDS, "Islamic State" / ISLAMIC STATE OF LANAO: the longer
+            # name is another body that bears the word
+            score_factor *= ONE_PART
+            notes.append("(one word of the name agrees, and the other name has another)")
     if person and conflict:  # an unpaired "Abd" against another name is a name's part in full
         unmatched += 0.5 * (rest_a.count("abd") + rest_b.count("abd"))  # ("Abdul Khudai" / "Wali Khudai")
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from materiel.screen.glossaries import arabic_org_words, org_readings
-from materiel.screen.orgnames import cut_forms, fuzzy_legal_form, long_forms, read_numbers, split_glued_form
+from materiel.screen.orgnames import (
+    cut_forms,
+    fuzzy_legal_form,
+    is_number,
+    long_forms,
+    read_numbers,
+    split_glued_form,
+)
 from materiel.screen.phonetic import fold
 from materiel.screen.translit import (
     HANGUL_FIRST,
@@ -125,22 +132,15 @@ def vocabulary() -> Vocabulary:
     )
 
 
-_NUMBER_RE = re.compile(r"^(?:\d+|[ivx]{1,4})$")
-
-
 def token_weight(token: str, person: bool) -> float:
     """How much a name part counts: particles and numbers little, initials and "abd" half."""
     if person and token in vocabulary().particles:
         return 0.3
-    if not person and _NUMBER_RE.match(token):
+    if not person and is_number(token):
         return 0.3
     if len(token) == 1 or (person and token == "abd"):  # "abd": the first half of "Abd al-Rahman"
         return 0.5
     return 1.0
-
-
-def is_number(token: str) -> bool:
-    return _NUMBER_RE.match(token) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,8 @@
   letter off ("JOYNT STOCK COMPANY") is still read as that legal form.
 - A place name added at the end of a name ("FABERLIC EUROPE", "SANTANDER MEXICO") names a branch
   or subsidiary of the same group (``added_places``).
+- One telling word shared, and another one left over, is another body that bears the word
+  ("Al-Quds" / SARAYAT AL-QUDS: ``another_body``).
 
 Names in other scripts read in English: ``materiel.screen.glossaries``.
 """
@@ -26,6 +28,7 @@ from materiel.screen.translit import load_yaml
 
 _ORDINAL_NUM_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _CAMEL_RE = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][A-Za-z]{1,5})\b")
+_NUMBER_RE = re.compile(r"^(?:\d+|[ivx]{1,4})$")  # a name part that is a number: digits, or roman
 MIN_CUT = 4  # letters a cut last word must keep
 MIN_FUZZY = 12  # letters a multi-word legal form must have to be read one letter off
 
@@ -40,6 +43,11 @@ def number_words() -> dict[str, int]:
     for word, value in load_yaml("names.yaml").get("number_misspellings", {}).items():
         words[str(word)] = int(value)
     return words
+
+
+def is_number(token: str) -> bool:
+    """Whether a name part is a number ("3", "44", "viii"): another number is another thing."""
+    return _NUMBER_RE.match(token) is not None
 
 
 def _value(token: str) -> int | None:
@@ -144,3 +152,16 @@ def added_places(tokens: Sequence[str], rest: Sequence[str], original: str) -> i
     if any(re.search(rf"\b(?:of|in)\s+(?:the\s+)?{re.escape(t)}\b", text) for t in rest):
         return 0
     return len(rest)
+
+
+def another_body(paired: Sequence[str], extra: Sequence[str], kinds: frozenset[str]) -> bool:
+    """Whether two organisation names share one telling word (no word of kind, no article, initial
+    or number: ``paired`` are one name's paired words), and the name with parts left over
+    (``extra``) has another telling word among them that is not a place ("DPRK Ministry of Rocket
+    Industry" is the MINISTRY OF ROCKET INDUSTRY)."""
+    places = place_words()
+
+    def telling(word: str) -> bool:
+        return len(word) > 2 and word not in kinds and not is_number(word)
+
+    return sum(1 for w in paired if telling(w)) == 1 and any(telling(t) and t not in places for t in extra)
