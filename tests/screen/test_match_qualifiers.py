@@ -60,6 +60,12 @@ def test_contradicting_birth_year_drops_below_threshold() -> None:
     assert "contradicts" in {f.feature: f.detail for f in m.explanation}["birth_date"]
 
 
+def test_exact_name_with_another_birth_date_is_for_review() -> None:
+    m = compare(Query("Ashot Mkrtychev", birth_date="1990-02-03"), MKRTYCHEV)
+    assert not m.match
+    assert 0.7 <= m.score < 0.8  # a near miss: the same name, by the dates another person
+
+
 def test_matching_imo_raises_a_weak_name_match() -> None:
     weak = compare(Query("Chonmasan 2", schema="Vessel"), VESSEL)
     strong = compare(Query("Chonmasan 2", schema="Vessel", identifiers={"imo": ["IMO 8660313"]}), VESSEL)

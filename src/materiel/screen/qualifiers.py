@@ -29,7 +29,7 @@ def birth_date_feature(query: Query, entity: ListedEntity) -> Feature | None:
     near = [y for y in years if q[:4].isdigit() and abs(int(y) - int(q[:4])) <= 1]
     if near:
         return Feature("birth_date", -0.05, f"birth year {q[:4]} vs listed {', '.join(sorted(years))}")
-    return Feature("birth_date", -0.2, f"birth date {q} contradicts listed {', '.join(entity.birth_dates)}")
+    return Feature("birth_date", -0.25, f"birth date {q} contradicts listed {', '.join(entity.birth_dates)}")
 
 
 def country_feature(query: Query, entity: ListedEntity) -> Feature | None:
