@@ -100,6 +100,9 @@ MOND = ListedEntity(
     aliases=["MINISTRY OF DEFENSE", "MINISTRY OF DEFENCE"],
     countries=["KP"],
 )
+FTB = ListedEntity(
+    id="un-sc:KPe.047", list="un-sc", schema="Organization", name="FOREIGN TRADE BANK (FTB)", countries=["KP"]
+)
 ROCKETS = ListedEntity(
     id="ofac-sdn:2",
     list="ofac-sdn",
@@ -117,6 +120,8 @@ ROCKETS = ListedEntity(
         (Query("Ministry of Defence", schema="Organization", country="SD"), MOND, False),
         (Query("Ministry of Defence", schema="Organization", country="KP"), MOND, True),
         (Query("Ministry of National Defence", schema="Organization", country="North Korea"), MOND, True),
+        (Query("Foreign Trade Bank", schema="Organization"), FTB, False),  # the DPRK's, or VTB?
+        (Query("Foreign Trade Bank", schema="Organization", country="KP"), FTB, True),
         # a word that names one body is a name, with or without a country
         (Query("Ministry of Rocket Industry", schema="Organization"), ROCKETS, True),
     ],
