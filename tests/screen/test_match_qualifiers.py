@@ -92,24 +92,23 @@ def test_to_dict_shape() -> None:
 
 
 # a body every state has, listed as the DPRK's (UN KPe.054 and its aliases)
-MOND = ListedEntity(
-    id="un-sc:KPe.054",
-    list="un-sc",
-    schema="Organization",
-    name="MINISTRY OF NATIONAL DEFENCE",
-    aliases=["MINISTRY OF DEFENSE", "MINISTRY OF DEFENCE"],
-    countries=["KP"],
+def dprk_body(entry_id: str, name: str, *aliases: str) -> ListedEntity:
+    """A listed DPRK organisation: "<list>:<reference>", its name and aliases."""
+    return ListedEntity(
+        id=entry_id,
+        list=entry_id.split(":")[0],
+        schema="Organization",
+        name=name,
+        aliases=list(aliases),
+        countries=["KP"],
+    )
+
+
+MOND = dprk_body(
+    "un-sc:KPe.054", "MINISTRY OF NATIONAL DEFENCE", "MINISTRY OF DEFENSE", "MINISTRY OF DEFENCE"
 )
-FTB = ListedEntity(
-    id="un-sc:KPe.047", list="un-sc", schema="Organization", name="FOREIGN TRADE BANK (FTB)", countries=["KP"]
-)
-ROCKETS = ListedEntity(
-    id="ofac-sdn:2",
-    list="ofac-sdn",
-    schema="Organization",
-    name="MINISTRY OF ROCKET INDUSTRY",
-    countries=["KP"],
-)
+FTB = dprk_body("un-sc:KPe.047", "FOREIGN TRADE BANK (FTB)")
+ROCKETS = dprk_body("ofac-sdn:2", "MINISTRY OF ROCKET INDUSTRY")
 
 
 @pytest.mark.parametrize(
