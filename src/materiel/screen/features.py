@@ -175,15 +175,18 @@ def _align(
     syllables = person and (a.han or b.han)
     roots = person and (a.arabic or b.arabic)  # an Arabic name: another first consonant, another name
     org = not person
+    # a number pairs with itself only: "Fund X" is not "Fund XI", nor 2004 2005
+    numbers_b = [org and is_number(y) for y in tb]
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
+        nx = org and is_number(x)
         for j, y in enumerate(tb):
             if x == y:
                 candidates.append((-(wx + wb[j]), i, j, 1.0, "exact"))
                 continue
-            if org and (is_number(x) or is_number(y)):
-                continue  # a number pairs with itself only: "Fund X" is not "Fund XI", nor 2004 2005
+            if nx or numbers_b[j]:
+                continue
             score, how = similarity(x, y, ax and letters_b[j], korean, arabic, org)
             if score > 0 and not (how == "typo" and (syllables or (roots and not alike_onsets(x, y)))):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
