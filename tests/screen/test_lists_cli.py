@@ -105,3 +105,29 @@ def test_same_file_twice_is_unchanged(lists_cli: Callable[..., Run]) -> None:
     lists_cli("lists", "load", str(FIXTURES / "eu_fsf.xml"))
     code, out, _err = lists_cli("lists", "load", str(FIXTURES / "eu_fsf.xml"))
     assert code == 0 and "eu-fsf: unchanged" in out
+
+
+def test_screen_shows_near_misses_when_nothing_matches(lists_cli: Callable[..., Run], tmp_path: Path) -> None:
+    listed = {
+        "id": "kp-mond",
+        "schema": "Organization",
+        "properties": {
+            "name": ["MINISTRY OF NATIONAL DEFENCE"],
+            "alias": ["MINISTRY OF DEFENCE"],
+            "country": ["kp"],
+        },
+    }
+    path = tmp_path / "bodies.ftm.jsonl"
+    path.write_text(json.dumps(listed) + "\n", encoding="utf-8")
+    assert lists_cli("lists", "load", str(path))[0] == 0
+    # a body every state has, no country: no match, but the listed one is shown for review
+    code, out, _err = lists_cli("screen", "Ministry of Defence", "--schema", "Organization")
+    assert code == 0
+    assert "no match at 0.80" in out and "for review" in out
+    assert "MINISTRY OF NATIONAL" in out and "0.75" in out
+    # with the country it is a match, and nothing is said of review
+    code, out, _err = lists_cli(
+        "screen", "Ministry of Defence", "--schema", "Organization", "--country", "KP"
+    )
+    assert code == 0
+    assert "no match" not in out and "MINISTRY OF NATIONAL" in out

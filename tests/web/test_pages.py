@@ -82,6 +82,13 @@ def test_screen_page_is_a_plain_form(client: TestClient) -> None:
     assert empty.status_code == 422 and "give at least one query" in empty.text
 
 
+def test_screen_page_shows_near_misses_for_review(client: TestClient) -> None:
+    # a family name alone matches no one: the listed person is shown below the threshold
+    text = _text(client.post("/ui/screen", data={"names": "Mkrtychev", "schema": "Person"}).text)
+    assert "No match at the threshold." in text and "Below the threshold, for review:" in text
+    assert "MKRTYCHEV, Ashot" in text and "one name alone" in text
+
+
 def test_lists_and_api_pages(client: TestClient) -> None:
     assert "un-sc" in client.get("/ui/lists").text
     api = client.get("/ui/api").text

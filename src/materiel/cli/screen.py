@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from materiel.cli.app import command, console, progress_bar, say, state
+from materiel.entity_screening import NEAR_MISS
 from materiel.errors import InputError
 from materiel.screen.match import DEFAULT_THRESHOLD, match_names
 from materiel.screen.records import Match, Query
@@ -31,6 +32,19 @@ def _reasons(m: Match, top: int = 3) -> str:
         else f"name {f.score:.2f}: {f.detail}"
         for f in m.explanation[:top]
     )
+
+
+def _table(matches: list[Match]) -> Table:
+    table = Table("list", "entry", "programs", "score", "reasons")
+    for m in matches:
+        table.add_row(
+            m.entity.list,
+            f"{m.entity.name} ({m.entity.id})",
+            " ".join(m.entity.programs),
+            f"{m.score:.2f}",
+            _reasons(m),
+        )
+    return table
 
 
 def print_screening(out: Console, screening: DocumentScreening | None, *, reasons: int = 3) -> None:
@@ -130,16 +144,17 @@ def screen_command(
             if (fmt or "table") == "json":
                 say(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
                 return
-            table = Table("list", "entry", "programs", "score", "reasons")
-            for m in result.matches:
-                table.add_row(
-                    m.entity.list,
-                    f"{m.entity.name} ({m.entity.id})",
-                    " ".join(m.entity.programs),
-                    f"{m.score:.2f}",
-                    _reasons(m),
-                )
-            console.print(table if result.matches else f"no match at {threshold:.2f} for {name!r}")
+            if result.matches:
+                console.print(_table(result.matches))
+                return
+            # nothing at the threshold: what lies just below it, for review ("Ministry of
+            # Defence" without --country, a family name alone)
+            floor = max(0.0, threshold - NEAR_MISS)
+            near = next(screen([query], index=index, threshold=floor, limit=limit)).matches
+            console.print(f"no match at {threshold:.2f} for {name!r}", highlight=False)
+            if near:
+                console.print(f"below {threshold:.2f}, for review (down to {floor:.2f}):", highlight=False)
+                console.print(_table(near))
             return
         queries = read_queries(input_file)
         out_format = fmt or "jsonl"

@@ -7,8 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 
+from materiel.entity_screening import NEAR_MISS
 from materiel.screen.lists import list_lists
-from materiel.screen.screening import DEFAULT_LIMIT
+from materiel.screen.match import DEFAULT
+from materiel.screen.records import Match
+from materiel.screen.screening import DEFAULT_LIMIT, ScreenResult
 from materiel.web.api.common import workspace
 from materiel.web.api.screening import QUERY_SCHEMAS, ScreenQuery, ScreenRequest, run_screen
 from materiel.web.context import Workspace
@@ -27,6 +30,7 @@ def _page(
     context.setdefault("birth_date", "")
     context.setdefault("country", "")
     context.setdefault("results", None)
+    context.setdefault("near", {})
     context.setdefault("problem", "")
     return render(
         request,
@@ -71,9 +75,20 @@ def screen_submit(
             limit=DEFAULT_LIMIT,
         )
         results = run_screen(ws, body)
+        near = _near_misses(ws, body, results)
     except ApiError as exc:
         return _page(request, ws, exc.status, {**kept, "problem": exc.message})
-    return _page(request, ws, 200, {**kept, "results": results})
+    return _page(request, ws, 200, {**kept, "results": results, "near": near})
+
+
+def _near_misses(ws: Workspace, body: ScreenRequest, results: list[ScreenResult]) -> dict[str, list[Match]]:
+    """For the names with no match: the entries just below the threshold, for review."""
+    empty = [q for q, r in zip(body.queries, results, strict=True) if not r.matches]
+    if not empty:
+        return {}
+    floor = max(0.0, DEFAULT.threshold - NEAR_MISS)
+    again = run_screen(ws, body.model_copy(update={"queries": empty, "threshold": floor}))
+    return {str(r.query.id): r.matches for r in again if r.matches}
 
 
 __all__ = ["router"]
