@@ -132,3 +132,17 @@ def test_an_organisation_after_a_states_possessive_is_that_states(
     extract, text: str, name: str, country: str | None
 ) -> None:
     assert by_name(extract(text))[name] == ("organization", country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury designated two procurement agents, Maher Yahya al-Kinai and Ahmed Khaled Yahya Al-Shahare.",
+        "The sanctioned men are Ahmed Khaled Yahya Al-Shahare and Maher al-Kinai.",
+    ],
+)
+def test_a_name_the_ner_cut_in_two_is_one_person(extract, text: str) -> None:
+    # the model tags "Ahmed Khaled" and "Yahya Al-Shahare" as two people side by side
+    people = [e.name for e in extract(text).entities if e.kind == "person"]
+    assert "Ahmed Khaled Yahya Al-Shahare" in people
+    assert "Ahmed Khaled" not in people and len(people) == 2

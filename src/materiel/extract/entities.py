@@ -293,9 +293,27 @@ def _arabic_surnames(doc: Doc) -> list[Span]:
     return out
 
 
+def _one_person_in_two_spans(ents: list[Span]) -> list[Span]:
+    """Two person names that touch, with nothing between them, are one name that the NER cut in
+    two ("Ahmed Khaled" + "Yahya Al-Shahare"): two people are set apart by "and" or a comma."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == ent.label_ == "PERSON"
+            and last.end == ent.start
+            and not (last.ent_id_ or ent.ent_id_)
+        ):
+            out[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
-    ents = _arabic_surnames(doc)
+    ents = _one_person_in_two_spans(_arabic_surnames(doc))
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents  # later rules read the person's whole name from doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
