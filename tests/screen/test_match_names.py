@@ -129,6 +129,8 @@ NOT_MATCHES = [
     ("Gul Mohammad Abbas Abdul Rahim Khan", "Gul Mohammad Abbas Wali Rahim Khan", "Person"),
     # a son's name: his own name in front, and a tribe name after his father's name
     ("Ali Abdullah Saleh", "SALIH AL-AHMAR, Ahmad Ali Abdallah", "Person"),
+    # and with a link of the chain left out (his grandfather Yusuf)
+    ("Mohamed Abdel-Salam", "ASHRAF MUHAMMAD YUSUF 'UTHMAN 'ABD AL-SALAM", "Person"),
     # two known given names that are not one name, in any name
     ("Muammar Gaddafi", "GADDAFI, Muhammad", "Person"),
     ("Bashar al-Assad", "AL-ASSAD, Bushra", "Person"),

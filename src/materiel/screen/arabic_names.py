@@ -4,7 +4,7 @@ Abd compound split ("Abd al-Zahir" paired through its "Abd" with "Abdul Rahman")
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -36,12 +36,23 @@ def descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], u
 
     if same(short[0], long_[0]):
         return False
-    n = len(short)  # the shorter name may be followed by a family or tribe name the other lacks
+    # the shorter name may be followed by a family or tribe name the other lacks, and may leave
+    # out a link of the chain ("Mohamed Abdel-Salam" / "Ashraf Muhammad Yusuf 'Abd al-Salam")
     return any(
         all(t in unpaired for t in long_[:k])
-        and all(same(x, y) for x, y in zip(short, long_[k : k + n], strict=True))
-        for k in range(1, len(long_) - n + 1)
+        and same(short[0], long_[k])
+        and _in_order(short[1:], long_[k + 1 :], same)
+        for k in range(1, len(long_) - len(short) + 1)
     )
+
+
+def _in_order(parts: Sequence[str], chain: Sequence[str], same: Callable[[str, str], bool]) -> bool:
+    """Whether ``parts`` stand in ``chain`` in their order, other links between them."""
+    i = 0
+    for link in chain:
+        if i < len(parts) and same(parts[i], link):
+            i += 1
+    return i == len(parts)
 
 
 def patronymic_crossed(a: tuple[str, ...], b: tuple[str, ...], pairs: list[PartMatch]) -> bool:
