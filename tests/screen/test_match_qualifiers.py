@@ -140,3 +140,20 @@ def test_generic_name_explains_the_missing_country() -> None:
     assert "names no country" in why and "KP" in why
     why = features(Query("Ministry of Defence", schema="Organization", country="UA"), MOND)["generic_name"]
     assert "UA is not the listed body's (KP)" in why
+
+
+@pytest.mark.parametrize(
+    ("name", "match"),
+    [
+        ("North Korean Ministry of National Defence", True),  # the state named in front
+        ("DPRK Ministry of National Defence", True),
+        ("Ministry of National Defence of the DPRK", True),  # and after
+        ("Russian Ministry of Defence", False),  # another state named
+        ("Ministry of Defence of Ukraine", False),
+    ],
+)
+def test_a_body_named_with_its_state(name: str, match: bool) -> None:
+    m = compare(Query(name, schema="Organization"), MOND)
+    assert m.match is match, (m.score, m.explanation)
+    if match:
+        assert "the name names the state, KP" in m.explanation[0].detail

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from materiel.screen.bodies import GENERIC_CAP, generic_name_feature, state_named_feature
 from materiel.screen.entry_names import name_feature
 from materiel.screen.normalise import NameForm, arabic_name_forms, is_person, name_forms, vocabulary
 from materiel.screen.qualifiers import birth_date_feature, country_feature, gender_feature, identifier_feature
@@ -20,9 +21,6 @@ from materiel.screen.records import Feature, ListedEntity, Match, Query
 
 DEFAULT_THRESHOLD = 0.8
 WEAK_ALIAS_FACTOR = 0.9
-GENERIC_CAP = 0.75
-"""The most a name every state gives one of its bodies ("Ministry of Defence") scores against a
-listed body whose country the query does not share: a near miss for review, not a match."""
 ORG_SCHEMAS = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
 
 Qualifier = Callable[[Query, ListedEntity], Feature | None]
@@ -90,6 +88,11 @@ def compare(
                 weak_feature.score * WEAK_ALIAS_FACTOR,
                 f"{weak_feature.detail} (weak alias ×{WEAK_ALIAS_FACTOR})",
             )
+    body = not person and entity.schema not in ("Vessel", "Airplane")
+    if body:  # "North Korean Ministry of National Defence": the state's name is no extra word
+        named = state_named_feature(entity, qforms, strong)
+        if named is not None and named.score > feature.score:
+            feature = named
     explanation = [feature]
     score = feature.score
     if not compatible(query.schema, entity.schema):
@@ -100,36 +103,13 @@ def compare(
         if result is not None:
             explanation.append(result)
             score += result.score
-    if not person and score > GENERIC_CAP and entity.schema not in ("Vessel", "Airplane"):
+    if body and score > GENERIC_CAP:
         generic = generic_name_feature(query, entity, qforms, score)
         if generic is not None:
             explanation.append(generic)
             score += generic.score
     score = min(1.0, max(0.0, score))
     return Match(entity=entity, score=score, match=score >= threshold, explanation=explanation)
-
-
-def generic_name_feature(
-    query: Query, entity: ListedEntity, qforms: list[NameForm], score: float
-) -> Feature | None:
-    """A name made only of words that every state gives some of its bodies ("Ministry of Defence",
-    "the Air Force"; names.yaml ``state_body_words``) names the listed body only in the query's
-    country: unless the query's country is among the entry's, ``score`` comes down to
-    ``GENERIC_CAP``. Two bare names (``match_names``: an entry of no list) compare as names."""
-    words = vocabulary().state_body_words
-    if not entity.list or not qforms or not qforms[0].tokens or not all(t in words for t in qforms[0].tokens):
-        return None
-    listed = {c.upper() for c in entity.countries}
-    country = (country_code(query.country) or query.country).upper() if query.country else None
-    if country and country in listed:
-        return None
-    where = ", ".join(sorted(listed)) or "no country"
-    why = (
-        f"the query's country {country} is not the listed body's ({where})"
-        if country
-        else (f"the query names no country (the listed body's: {where})")
-    )
-    return Feature("generic_name", GENERIC_CAP - score, f"every state has a body of this name; {why}")
 
 
 def _words(form: NameForm) -> list[str]:

@@ -1,0 +1,111 @@
+"""Names of bodies that every state has: "Ministry of Defence", "the Air Force", "Foreign Trade Bank".
+
+Such a name is no one body until its state is known. Two features read it:
+
+- ``generic_name_feature``: a query made only of such words (names.yaml ``state_body_words``)
+  matches a listed body only when the query's country is among the entry's; otherwise its score
+  comes down to ``GENERIC_CAP``, a near miss for review.
+- ``state_named_feature``: a query that names the state itself, at its start or its end ("North
+  Korean Ministry of National Defence", "DPRK Ministry of National Defence", "Ministry of Defence
+  of Ukraine"), is compared without the state's name when that state is the entry's, so that the
+  state's name does not count as a word the listed name lacks.
+
+The names and demonyms of states come from pycountry, from the lists' own spellings
+(``readers/data/countries.yaml``) and from extraction's gazetteer of states
+(``extract/data/states.yaml``, read as a data file).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+import pycountry
+import yaml
+from anyascii import anyascii
+
+from materiel.screen.entry_names import name_feature
+from materiel.screen.normalise import NameForm, name_forms, vocabulary
+from materiel.screen.readers.common import country_code
+from materiel.screen.records import Feature, ListedEntity, Query
+
+GENERIC_CAP = 0.75
+"""The most a name every state gives one of its bodies ("Ministry of Defence") scores against a
+listed body whose country the query does not share: a near miss for review, not a match."""
+_WORD_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in _WORD_RE.split(anyascii(name).lower()) if t and t not in ("the", "of"))
+
+
+@cache
+def state_words() -> dict[tuple[str, ...], str]:
+    """The names and demonyms of states, as the tokens a name is read into → ISO code."""
+    table: dict[tuple[str, ...], str] = {}
+    for country in pycountry.countries:
+        for key in ("name", "common_name", "official_name"):
+            if value := getattr(country, key, None):
+                table.setdefault(_tokens(str(value)), str(country.alpha_2))
+    spellings = resources.files("materiel.screen.readers").joinpath("data/countries.yaml").read_text("utf-8")
+    for name, code in (yaml.safe_load(spellings) or {}).items():
+        table.setdefault(_tokens(str(name)), str(code).upper())
+    states = resources.files("materiel").joinpath("extract/data/states.yaml").read_text("utf-8")
+    for state in (yaml.safe_load(states) or {}).get("states", []):
+        for name in [*state.get("names", []), *state.get("demonyms", [])]:
+            table.setdefault(_tokens(str(name)), str(state["code"]).upper())
+    table.pop((), None)
+    return table
+
+
+@lru_cache(maxsize=10_000)
+def state_named(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """A name that is a state's name or demonym and two or more words of a body every state has
+    ("north korean ministry national defence"): the body's words, and the state's code."""
+    table = state_words()
+    words = vocabulary().state_body_words
+    for size in range(len(tokens) - 2, 0, -1):
+        for state, rest in ((tokens[:size], tokens[size:]), (tokens[-size:], tokens[:-size])):
+            code = table.get(tuple(state))
+            if code is not None and all(t in words for t in rest):
+                return tuple(rest), code
+    return None
+
+
+def generic_name_feature(
+    query: Query, entity: ListedEntity, qforms: list[NameForm], score: float
+) -> Feature | None:
+    """A name made only of words that every state gives some of its bodies names the listed body
+    only in the query's country: unless the query's country is among the entry's, ``score`` comes
+    down to ``GENERIC_CAP``. Two bare names (``match_names``: an entry of no list) compare as
+    names."""
+    words = vocabulary().state_body_words
+    if not entity.list or not qforms or not qforms[0].tokens or not all(t in words for t in qforms[0].tokens):
+        return None
+    listed = {c.upper() for c in entity.countries}
+    country = (country_code(query.country) or query.country).upper() if query.country else None
+    if country and country in listed:
+        return None
+    where = ", ".join(sorted(listed)) or "no country"
+    why = (
+        f"the query's country {country} is not the listed body's ({where})"
+        if country
+        else f"the query names no country (the listed body's: {where})"
+    )
+    return Feature("generic_name", GENERIC_CAP - score, f"every state has a body of this name; {why}")
+
+
+def state_named_feature(
+    entity: ListedEntity, qforms: list[NameForm], strong: list[NameForm]
+) -> Feature | None:
+    """The name feature of a query that names a body every state has and its state, compared
+    without the state's name, when that state is the listed body's; None otherwise."""
+    if not entity.list or not entity.countries or not qforms or not strong:
+        return None
+    named = state_named(qforms[0].tokens)
+    if named is None or named[1] not in {c.upper() for c in entity.countries}:
+        return None
+    body, code = named
+    found = name_feature(list(name_forms(" ".join(body), entity.schema)), strong, False)
+    return Feature("name", found.score, f"{found.detail} (the name names the state, {code}, the entry's)")
