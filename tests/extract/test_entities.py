@@ -146,3 +146,19 @@ def test_a_name_the_ner_cut_in_two_is_one_person(extract, text: str) -> None:
     people = [e.name for e in extract(text).entities if e.kind == "person"]
     assert "Ahmed Khaled Yahya Al-Shahare" in people
     assert "Ahmed Khaled" not in people and len(people) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Sanctions hit the managing director of Mado, the company that makes the engines.",
+            "Mado",
+            "organization",
+        ),
+        ("John Smith, the company's founder, denied the report.", "John Smith", "person"),
+        ("Viktor Bout, the arms supplier, was freed in 2022.", "Viktor Bout", "person"),  # people supply
+    ],
+)
+def test_an_appositive_that_says_firm(extract, text: str, name: str, kind: str) -> None:
+    assert by_name(extract(text))[name][0] == kind

@@ -91,6 +91,8 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
         name = clean_person(text)
         if not name or name.upper() in NOT_SPEAKERS or any(ch.isdigit() for ch in name):
             return None
+        if _firm_appositive(ent, gaz):
+            return Actor(f"org:{slug(text)}", EntityKind.ORGANIZATION, text)  # "Mado, the company ..."
         if known_non_person(gaz, name):
             if org_worded(gaz, name) and name not in gaz.regions:
                 return Actor(f"org:{slug(name)}", EntityKind.ORGANIZATION, name)  # "X Trading Establishment"
@@ -114,6 +116,25 @@ def _ner_actor(gaz: Gazetteer, ent: Span) -> Actor | None:
             return None  # "LLC", "Department": a kind of organisation, not the name of one
         return Actor(f"org:{slug(name)}", EntityKind.ORGANIZATION, name)
     return None
+
+
+def _firm_appositive(ent: Span, gaz: Gazetteer) -> bool:
+    """Whether a name is followed by an appositive whose head says it is a firm: ", the company",
+    ", a Chinese manufacturer" (not ", the company's founder": there the name is a person's)."""
+    doc = ent.doc
+    if (
+        ent.end + 2 >= len(doc)
+        or doc[ent.end].text != ","
+        or doc[ent.end + 1].lower_ not in {"the", "a", "an"}
+    ):
+        return False
+    for token in doc[ent.end + 2 : ent.end + 5]:
+        if token.lower_ in gaz.firm_nouns:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            return token.dep_ != "compound" and not (after is not None and after.tag_ == "POS")
+        if token.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+            return False
+    return False
 
 
 def _strip_article(doc: Doc, ent: Span) -> Span:

@@ -59,6 +59,7 @@ class Gazetteer:
     org_words: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     vessel_words: frozenset[str] = frozenset()
+    firm_nouns: frozenset[str] = frozenset()  # "Mado, the company ...": an appositive says a firm
     byline_patterns: tuple[str, ...] = ()
     given_names: frozenset[str] = frozenset()
     officials: dict[str, str] = field(default_factory=dict)  # name or listed surname -> state code
@@ -206,6 +207,7 @@ def load_gazetteer(extra: tuple[Path, ...] = ()) -> Gazetteer:
         gaz.org_words = gaz.org_words | {str(w).lower() for w in data.get("organization_words", [])}
         gaz.company_words = gaz.company_words | {str(w).lower() for w in data.get("company_words", [])}
         gaz.vessel_words = gaz.vessel_words | {str(w).lower() for w in data.get("vessel_words", [])}
+        gaz.firm_nouns = gaz.firm_nouns | {str(w).lower() for w in data.get("firm_nouns", [])}
         gaz.byline_patterns = (*gaz.byline_patterns, *data.get("byline_patterns", []))
         for entry in data.get("officials", []):
             for surface in [entry["name"], *entry.get("short", [])]:
