@@ -21,7 +21,7 @@ from materiel.model import Entity, EntityKind, Extraction
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT, Algorithm
 from materiel.screen.records import Match, Query
-from materiel.screen.screening import CandidateIndex, screen_one, store_index
+from materiel.screen.screening import CandidateIndex, review_floor, screen_one, store_index
 from materiel.store import Store
 from materiel.store.lists import ListVersion
 from materiel.store.screenings import DocumentScreening, ScreeningHit, get_screening, save_screening
@@ -33,8 +33,6 @@ KIND_SCHEMAS = {
     EntityKind.AIRCRAFT: "Airplane",
 }
 """Which extracted entities are screened, and as what."""
-NEAR_MISS = 0.1
-"""Hits this far below the threshold are kept (``match`` false) for an analyst to review."""
 PER_ENTITY = 5
 """At most this many hits per entity."""
 
@@ -98,7 +96,7 @@ class Screener:
     def screen_entity(self, entity: Entity) -> list[ScreeningHit]:
         """The entity's best hit per list entry, best first (matches and near misses)."""
         best: dict[str, ScreeningHit] = {}
-        floor = max(0.0, self.threshold - NEAR_MISS)
+        floor = review_floor(self.threshold)
         for query in entity_queries(entity):
             result = screen_one(query, self.index, floor, PER_ENTITY, self.algorithm)
             for m in result.matches:

@@ -14,11 +14,19 @@ from rich.markup import escape
 from rich.table import Table
 
 from materiel.cli.app import command, console, progress_bar, say, state
-from materiel.entity_screening import NEAR_MISS
 from materiel.errors import InputError
 from materiel.screen.match import DEFAULT_THRESHOLD, match_names
 from materiel.screen.records import Match, Query
-from materiel.screen.screening import CSV_COLUMNS, DEFAULT_LIMIT, csv_rows, read_queries, screen, store_index
+from materiel.screen.screening import (
+    CSV_COLUMNS,
+    DEFAULT_LIMIT,
+    csv_rows,
+    read_queries,
+    review_floor,
+    screen,
+    split_near_misses,
+    store_index,
+)
 from materiel.store import Store
 from materiel.store.screenings import DocumentScreening
 
@@ -140,17 +148,19 @@ def screen_command(
                 birth_date=dob,
                 country=(country_code(country) or country) if country else None,
             )
-            result = next(screen([query], index=index, threshold=threshold, limit=limit))
             if (fmt or "table") == "json":
+                result = next(screen([query], index=index, threshold=threshold, limit=limit))
                 say(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
                 return
+            floor = review_floor(threshold)
+            result, near = split_near_misses(
+                next(screen([query], index=index, threshold=floor, limit=limit)), threshold
+            )
             if result.matches:
                 console.print(_table(result.matches))
                 return
             # nothing at the threshold: what lies just below it, for review ("Ministry of
             # Defence" without --country, a family name alone)
-            floor = max(0.0, threshold - NEAR_MISS)
-            near = next(screen([query], index=index, threshold=floor, limit=limit)).matches
             console.print(f"no match at {threshold:.2f} for {name!r}", highlight=False)
             if near:
                 console.print(f"below {threshold:.2f}, for review (down to {floor:.2f}):", highlight=False)

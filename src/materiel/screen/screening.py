@@ -17,7 +17,7 @@ import io
 import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,6 +30,8 @@ from materiel.screen.records import SCHEMAS, ListedEntity, Match, Query
 
 CANDIDATES = 30
 DEFAULT_LIMIT = 5
+NEAR_MISS = 0.1
+"""Hits this far below the threshold are near misses, kept for an analyst to review."""
 INDEX_FORMAT = "materiel-names-4"  # 4: Arabic-script organisation names also read in English
 """Changes when what the on-disk index holds changes (beyond what the code digest catches)."""
 _INDEX_CODE = (
@@ -106,6 +108,19 @@ def screen(
         index = store_index(store)
     for query in queries:
         yield screen_one(query, index, threshold, limit, algorithm)
+
+
+def review_floor(threshold: float) -> float:
+    """The lowest score a near miss has: ``NEAR_MISS`` below the threshold."""
+    return max(0.0, threshold - NEAR_MISS)
+
+
+def split_near_misses(result: ScreenResult, threshold: float) -> tuple[ScreenResult, list[Match]]:
+    """A result screened down to ``review_floor(threshold)``, split: the result with its matches
+    at ``threshold``, and the near misses below it (``match`` false), best first."""
+    matches = [m for m in result.matches if m.score >= threshold]
+    near = [replace(m, match=False) for m in result.matches if m.score < threshold]
+    return ScreenResult(result.query, matches), near
 
 
 def index_path(store: Any) -> Path:

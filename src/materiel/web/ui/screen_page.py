@@ -7,11 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 
-from materiel.entity_screening import NEAR_MISS
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT
-from materiel.screen.records import Match
-from materiel.screen.screening import DEFAULT_LIMIT, ScreenResult
+from materiel.screen.screening import DEFAULT_LIMIT, review_floor, split_near_misses
 from materiel.web.api.common import workspace
 from materiel.web.api.screening import QUERY_SCHEMAS, ScreenQuery, ScreenRequest, run_screen
 from materiel.web.context import Workspace
@@ -71,24 +69,16 @@ def screen_submit(
                 )
                 for n, line in enumerate(lines, 1)
             ],
-            threshold=None,
+            threshold=review_floor(DEFAULT.threshold),
             limit=DEFAULT_LIMIT,
         )
-        results = run_screen(ws, body)
-        near = _near_misses(ws, body, results)
+        # screened down to the review floor once: the matches, and for review what lies below
+        split = [split_near_misses(r, DEFAULT.threshold) for r in run_screen(ws, body)]
+        results = [r for r, _ in split]
+        near = {str(r.query.id): misses for r, misses in split if misses}
     except ApiError as exc:
         return _page(request, ws, exc.status, {**kept, "problem": exc.message})
     return _page(request, ws, 200, {**kept, "results": results, "near": near})
-
-
-def _near_misses(ws: Workspace, body: ScreenRequest, results: list[ScreenResult]) -> dict[str, list[Match]]:
-    """For the names with no match: the entries just below the threshold, for review."""
-    empty = [q for q, r in zip(body.queries, results, strict=True) if not r.matches]
-    if not empty:
-        return {}
-    floor = max(0.0, DEFAULT.threshold - NEAR_MISS)
-    again = run_screen(ws, body.model_copy(update={"queries": empty, "threshold": floor}))
-    return {str(r.query.id): r.matches for r in again if r.matches}
 
 
 __all__ = ["router"]
