@@ -16,6 +16,7 @@ from setuptools import setup
 # per name) stays Python: compiled, its test of a forty-word name ran out of memory
 COMPILED = (
     "normalise",
+    "vocab",
     "translit",
     "phonetic",
     "parts",

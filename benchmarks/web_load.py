@@ -166,9 +166,7 @@ def main() -> None:
         server = start_server(url, port, folder / "server.log")
         base = f"http://127.0.0.1:{port}"
         httpx.post(f"{base}/screen", json={"queries": [{"name": names[0]}]}, timeout=120)  # opens the index
-        print(
-            f"lists: {what}; {args.clients} clients for {args.seconds:g} s against {base} (one process)"
-        )
+        print(f"lists: {what}; {args.clients} clients for {args.seconds:g} s against {base} (one process)")
         result = asyncio.run(run_clients(base, names, args.clients, args.seconds, args.max_requests))
         print(
             f"{result['ok']:,} screenings in {result['seconds']} s: {result['throughput_rps']} req/s; "

@@ -19,8 +19,11 @@ HERE = Path(__file__).resolve().parent
 
 def load_lists() -> list[ListedEntity]:
     """OFAC SDN (CSV trio) and the UN consolidated list, through materiel's own readers."""
-    ofac = ReadContext(SANCTIONS / "ofac_sdn.csv", "ofac-sdn",
-                       {"add": SANCTIONS / "ofac_add.csv", "alt": SANCTIONS / "ofac_alt.csv"})
+    ofac = ReadContext(
+        SANCTIONS / "ofac_sdn.csv",
+        "ofac-sdn",
+        {"add": SANCTIONS / "ofac_add.csv", "alt": SANCTIONS / "ofac_alt.csv"},
+    )
     un = ReadContext(SANCTIONS / "un_consolidated.xml", "un-sc")
     return [*ofac_csv.read(ofac), *un_xml.read(un)]
 
@@ -40,5 +43,12 @@ def f1(outcomes: Iterable[tuple[bool, bool]]) -> dict[str, float]:
         tn += not predicted and not actual
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": r,
-            "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+    }

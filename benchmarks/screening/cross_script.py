@@ -35,8 +35,12 @@ from materiel.screen.match import compare
 from materiel.screen.records import ListedEntity, Query
 from materiel.screen.screening import screen_one
 
-SCRIPTS = {"Arabic": "[\u0600-\u06ff]", "Cyrillic": "[\u0400-\u04ff]", "Chinese": "[\u4e00-\u9fff]",
-           "Korean": "[\uac00-\ud7a3]"}
+SCRIPTS = {
+    "Arabic": "[\u0600-\u06ff]",
+    "Cyrillic": "[\u0400-\u04ff]",
+    "Chinese": "[\u4e00-\u9fff]",
+    "Korean": "[\uac00-\ud7a3]",
+}
 
 
 def plain(text: str) -> str:
@@ -68,8 +72,9 @@ def similar(entity: ListedEntity, entries: list[ListedEntity]) -> list[ListedEnt
     """The other entries of the same schema whose primary names are most like ``entity``'s, by
     rapidfuzz's token-sort ratio: a fixed set of negatives, whatever materiel's index retrieves."""
     pool = [e for e in entries if e.schema == entity.schema and e.id != entity.id]
-    best = process.extract(entity.name, [e.name for e in pool], scorer=fuzz.token_sort_ratio,
-                           processor=str.lower, limit=10)
+    best = process.extract(
+        entity.name, [e.name for e in pool], scorer=fuzz.token_sort_ratio, processor=str.lower, limit=10
+    )
     return [pool[i] for _name, _score, i in best]
 
 
@@ -83,8 +88,11 @@ def split_alias(alias: str) -> tuple[str, list[str]]:
     note "original script" is not a name."""
     parts = [p.strip(" ,") for p in re.split(r"[();]", alias)]
     native = " ".join(p for p in parts if script_of(p))
-    latin = [p for p in parts if p and not script_of(p) and p.lower() != "original script"
-             and sum(c.isalpha() for c in p) >= 3]
+    latin = [
+        p
+        for p in parts
+        if p and not script_of(p) and p.lower() != "original script" and sum(c.isalpha() for c in p) >= 3
+    ]
     return native, latin
 
 
@@ -123,9 +131,13 @@ def main() -> None:
             hits[kind] += 1
         else:
             misses.append((script, name, entity.name))
-        others = [c for c in similar(entity, un_entries)
-                  if c.name.lower() != entity.name.lower() and not same_name(listed, c)
-                  and not cross_listed(entity, c)][:5]
+        others = [
+            c
+            for c in similar(entity, un_entries)
+            if c.name.lower() != entity.name.lower()
+            and not same_name(listed, c)
+            and not cross_listed(entity, c)
+        ][:5]
         for other in others:
             neg[script] += 1
             neg[kind] += 1
@@ -137,8 +149,10 @@ def main() -> None:
     print(f"{'script':10s} {'pairs':>5s} {'recall':>7s} {'negatives':>9s} {'false matches':>13s}")
     for script in SCRIPTS:
         if total[script]:
-            print(f"{script:10s} {total[script]:5d} {hits[script] / total[script]:7.3f} {neg[script]:9d} "
-                  f"{neg_fp[script]:13d}")
+            print(
+                f"{script:10s} {total[script]:5d} {hits[script] / total[script]:7.3f} {neg[script]:9d} "
+                f"{neg_fp[script]:13d}"
+            )
     n, h = sum(total[k] for k in SCRIPTS), sum(hits[k] for k in SCRIPTS)
     n_neg, n_fp = sum(neg[k] for k in SCRIPTS), sum(neg_fp[k] for k in SCRIPTS)
     print(f"{'all':10s} {n:5d} {h / n:7.3f} {n_neg:9d} {n_fp:13d}")

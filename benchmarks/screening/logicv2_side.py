@@ -17,8 +17,13 @@ import time
 from pathlib import Path
 
 CASES = Path(__file__).resolve().parents[3] / "shared/data/opensanctions/nomenklatura/name_bench_cases.csv"
-SCHEMAS = {"Company": "Company", "Organization": "Organization", "LegalEntity": "LegalEntity",
-           "Vessel": "Vessel", "Person": "Person"}
+SCHEMAS = {
+    "Company": "Company",
+    "Organization": "Organization",
+    "LegalEntity": "LegalEntity",
+    "Vessel": "Vessel",
+    "Person": "Person",
+}
 
 
 def main() -> None:
@@ -57,6 +62,7 @@ def main() -> None:
         if which != "logicv2":
             from materiel.screen.normalise import name_forms
             from materiel.screen.parts import part_similarity
+
             name_forms.cache_clear()
             getattr(part_similarity, "cache_clear", lambda: None)()
         t = time.perf_counter()
@@ -66,8 +72,10 @@ def main() -> None:
     fp = sum(s >= threshold and r["is_match"] != "true" for s, r in zip(scores, rows, strict=True))
     fn = sum(s < threshold and r["is_match"] == "true" for s, r in zip(scores, rows, strict=True))
     p, rc = tp / (tp + fp), tp / (tp + fn)
-    print(f"{which}: n={len(rows)} threshold {threshold} P={p:.3f} R={rc:.3f} F1={2 * p * rc / (p + rc):.4f} "
-          f"{len(rows) / best:.0f} pairs/s (best of 3, one thread)")
+    print(
+        f"{which}: n={len(rows)} threshold {threshold} P={p:.3f} R={rc:.3f} F1={2 * p * rc / (p + rc):.4f} "
+        f"{len(rows) / best:.0f} pairs/s (best of 3, one thread)"
+    )
 
 
 if __name__ == "__main__":

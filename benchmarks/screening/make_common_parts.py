@@ -17,7 +17,8 @@ from pathlib import Path
 
 from common import load_lists
 
-from materiel.screen.normalise import name_forms, vocabulary
+from materiel.screen.normalise import name_forms
+from materiel.screen.vocab import vocabulary
 
 OUT = Path(__file__).resolve().parents[2] / "src/materiel/screen/data/common_name_parts.csv"
 SHARE = 0.005

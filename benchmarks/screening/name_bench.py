@@ -42,11 +42,15 @@ def main() -> None:
     common = f1((m.score >= DEFAULT_THRESHOLD, r["is_match"] == "true") for r, m in shared)
     v2 = f1((r["predicted_match"] == "true", r["is_match"] == "true") for r in frozen)
     print(f"threshold {DEFAULT_THRESHOLD}")
-    for label, res, n in (("materiel, all pairs", all_, len(ours)),
-                          ("materiel, pairs in the logic-v2 run", common, len(shared)),
-                          ("logic-v2 (frozen run)", v2, len(frozen))):
-        print(f"{label:40s} n={n:4d} P={res['precision']:.3f} R={res['recall']:.3f} F1={res['f1']:.4f}"
-              f" (tp {res['tp']}, fp {res['fp']}, fn {res['fn']})")
+    for label, res, n in (
+        ("materiel, all pairs", all_, len(ours)),
+        ("materiel, pairs in the logic-v2 run", common, len(shared)),
+        ("logic-v2 (frozen run)", v2, len(frozen)),
+    ):
+        print(
+            f"{label:40s} n={n:4d} P={res['precision']:.3f} R={res['recall']:.3f} F1={res['f1']:.4f}"
+            f" (tp {res['tp']}, fp {res['fp']}, fn {res['fn']})"
+        )
     contra = {(c["schema"], c["name1"], c["name2"]) for c in read_csv(HERE / "contradicting_pairs.csv")}
     print(f"contradicting pairs (labelled match, issue says no match): {len(contra)}")
     for part in ("tuning", "held-out", None):
@@ -55,8 +59,10 @@ def main() -> None:
         for label, rows in (("all", subset), ("without contradicting", kept)):
             res = f1((m.score >= DEFAULT_THRESHOLD, r["is_match"] == "true") for r, m in rows)
             counts = f"(tp {res['tp']}, fp {res['fp']}, fn {res['fn']})"
-            print(f"{part or 'full set':9s} {label:22s} n={len(rows):4d} P={res['precision']:.3f} "
-                  f"R={res['recall']:.3f} F1={res['f1']:.4f} {counts}")
+            print(
+                f"{part or 'full set':9s} {label:22s} n={len(rows):4d} P={res['precision']:.3f} "
+                f"R={res['recall']:.3f} F1={res['f1']:.4f} {counts}"
+            )
     if "--errors" in sys.argv:
         for r, m in ours:
             actual = r["is_match"] == "true"

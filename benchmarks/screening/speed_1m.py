@@ -32,8 +32,11 @@ def generated(n: int) -> list[ListedEntity]:
     out = []
     for i in range(n):
         family = rng.choice(lasts) if rng.random() < 0.7 else "".join(rng.choices(SYLLABLES, k=3)).title()
-        out.append(ListedEntity(id=f"gen:{i}", list="generated", schema="Person",
-                                name=f"{rng.choice(firsts)} {family}"))
+        out.append(
+            ListedEntity(
+                id=f"gen:{i}", list="generated", schema="Person", name=f"{rng.choice(firsts)} {family}"
+            )
+        )
     return out
 
 
@@ -58,8 +61,10 @@ def main() -> None:
                 times.append(time.perf_counter() - t)
             times.sort()
             p50, p95 = times[len(times) // 2] * 1000, times[int(len(times) * 0.95)] * 1000
-            print(f"{label}: {len(times)} queries, {len(times) / sum(times):.0f} queries/s, "
-                  f"p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+            print(
+                f"{label}: {len(times)} queries, {len(times) / sum(times):.0f} queries/s, "
+                f"p50 {p50:.2f} ms, p95 {p95:.2f} ms"
+            )
 
 
 if __name__ == "__main__":

@@ -48,10 +48,14 @@ def main() -> None:
             examples.append((q.name, result.matches[0].entity.name, round(result.matches[0].score, 2)))
     times.sort()
     total = sum(times)
-    print(f"negatives: {len(queries)} queries, false-positive rate {fp / len(queries):.4%} ({fp}); "
-          f"e.g. {examples[:5]}")
-    print(f"speed: {len(queries) / total:.0f} queries/s, p50 {times[len(times) // 2] * 1000:.2f} ms, "
-          f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms")
+    print(
+        f"negatives: {len(queries)} queries, false-positive rate {fp / len(queries):.4%} ({fp}); "
+        f"e.g. {examples[:5]}"
+    )
+    print(
+        f"speed: {len(queries) / total:.0f} queries/s, p50 {times[len(times) // 2] * 1000:.2f} ms, "
+        f"p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms"
+    )
     if "--us" in sys.argv:
         rows = read_csv(OPENSANCTIONS / "yente" / "candgen_negatives_us.csv")[:limit]
         hits = []
@@ -60,8 +64,10 @@ def main() -> None:
             if result.matches:
                 top = result.matches[0]
                 hits.append((row["full_name"], top.entity.name, round(top.score, 2)))
-        print(f"US negatives: {len(rows)} queries, false-positive rate {len(hits) / len(rows):.4%} "
-              f"({len(hits)}); e.g. {hits[:8]}")
+        print(
+            f"US negatives: {len(rows)} queries, false-positive rate {len(hits) / len(rows):.4%} "
+            f"({len(hits)}); e.g. {hits[:8]}"
+        )
 
 
 if __name__ == "__main__":

@@ -64,6 +64,7 @@ MATCHES = [
     ("Haji Ssad Khan Zarkari Mohammadhasni", "HAJI ASAD KHAN ZARKARI MOHAMMADHASNI", "Person"),
 ]
 
+IRGC_QF = "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE"  # as OFAC lists the Qods Force
 NOT_MATCHES = [
     ("Kim Jong Un", "Kim Jong Il", "Person"),
     ("Kim Jong Un", "Kim Yo Jong", "Person"),
@@ -113,6 +114,12 @@ NOT_MATCHES = [
     ("Ministry of Defence", "MINISTRY OF DEFENSE OF BURMA", "Organization"),
     ("National Army", "NATIONAL LIBERATION ARMY", "Organization"),
     ("Military Security", "MILITARY SECURITY COMMAND", "Organization"),  # more words, all of kind
+    # words of a unit added at the end: a unit of the body, listed apart from it
+    ("Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARD CORPS AIR FORCE", "Organization"),
+    ("IRGC Intelligence Organization", "IRGC", "Organization"),
+    ("Islamic Revolutionary Guard Corps", IRGC_QF, "Organization"),
+    # an acronym in parentheses names the whole only at the end: "(IRGC)-QODS FORCE" is no IRGC
+    ("IRGC", IRGC_QF, "Organization"),
     # acronyms fold nothing, and a short word's first letter counts
     ("NBC", "NPC", "Company"),
     ("KGB", "KBP OAO", "Company"),

@@ -109,6 +109,14 @@ MOND = dprk_body(
 )
 FTB = dprk_body("un-sc:KPe.047", "FOREIGN TRADE BANK (FTB)")
 ROCKETS = dprk_body("ofac-sdn:2", "MINISTRY OF ROCKET INDUSTRY")
+# listed with no country, and with a name that names its state (as OFAC lists Syria's)
+AFID = ListedEntity(
+    id="ofac-sdn:3",
+    list="ofac-sdn",
+    schema="Organization",
+    name="SYRIAN AIR FORCE INTELLIGENCE",
+    aliases=["AIR FORCE INTELLIGENCE DIRECTORATE"],
+)
 
 
 @pytest.mark.parametrize(
@@ -121,6 +129,10 @@ ROCKETS = dprk_body("ofac-sdn:2", "MINISTRY OF ROCKET INDUSTRY")
         (Query("Ministry of National Defence", schema="Organization", country="North Korea"), MOND, True),
         (Query("Foreign Trade Bank", schema="Organization"), FTB, False),  # the DPRK's, or VTB?
         (Query("Foreign Trade Bank", schema="Organization", country="KP"), FTB, True),
+        # the listed body's state read from its own name
+        (Query("Air Force Intelligence Directorate", schema="Organization", country="SY"), AFID, True),
+        (Query("Air Force Intelligence Directorate", schema="Organization", country="IQ"), AFID, False),
+        (Query("Air Force Intelligence Directorate", schema="Organization"), AFID, False),
         # a word that names one body is a name, with or without a country
         (Query("Ministry of Rocket Industry", schema="Organization"), ROCKETS, True),
     ],
@@ -157,3 +169,9 @@ def test_a_body_named_with_its_state(name: str, match: bool) -> None:
     assert m.match is match, (m.score, m.explanation)
     if match:
         assert "the name names the state, KP" in m.explanation[0].detail
+
+
+def test_a_body_listed_without_country_named_with_its_state() -> None:
+    m = compare(Query("Syrian Air Force Intelligence Directorate", schema="Organization"), AFID)
+    assert m.match, (m.score, m.explanation)
+    assert not compare(Query("Iraqi Air Force Intelligence Directorate", schema="Organization"), AFID).match

@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from materiel.screen.normalise import NameForm, vocabulary
+from materiel.screen.normalise import NameForm
 from materiel.screen.parts import INITIAL, consonant_key, part_similarity
+from materiel.screen.vocab import vocabulary
 
 if TYPE_CHECKING:
     from materiel.screen.features import PartMatch

@@ -5,6 +5,7 @@ Such a name is no one body until its state is known. Two features read it:
 - ``generic_name_feature``: a query made only of such words (names.yaml ``state_body_words``)
   matches a listed body only when the query's country is among the entry's; otherwise its score
   comes down to ``GENERIC_CAP``, a near miss for review.
+- ``body_countries``: the listed body's countries, its own or the state one of its names names.
 - ``state_named_feature``: a query that names the state itself, at its start or its end ("North
   Korean Ministry of National Defence", "DPRK Ministry of National Defence", "Ministry of Defence
   of Ukraine"), is compared without the state's name when that state is the entry's, so that the
@@ -26,9 +27,10 @@ import yaml
 from anyascii import anyascii
 
 from materiel.screen.entry_names import name_feature
-from materiel.screen.normalise import NameForm, name_forms, vocabulary
+from materiel.screen.normalise import NameForm, name_forms
 from materiel.screen.readers.common import country_code
 from materiel.screen.records import Feature, ListedEntity, Query
+from materiel.screen.vocab import vocabulary
 
 GENERIC_CAP = 0.75
 """The most a name every state gives one of its bodies ("Ministry of Defence") scores against a
@@ -73,6 +75,16 @@ def state_named(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     return None
 
 
+def body_countries(entity: ListedEntity) -> set[str]:
+    """The countries of a listed body: the entry's own, and any state that one of its names names
+    with a body's words ("SYRIAN AIR FORCE INTELLIGENCE", which OFAC lists with no country)."""
+    countries = {c.upper() for c in entity.countries}
+    for name in entity.all_names:
+        if named := state_named(_tokens(name)):
+            countries.add(named[1])
+    return countries
+
+
 def generic_name_feature(
     query: Query, entity: ListedEntity, qforms: list[NameForm], score: float
 ) -> Feature | None:
@@ -83,7 +95,7 @@ def generic_name_feature(
     words = vocabulary().state_body_words
     if not entity.list or not qforms or not qforms[0].tokens or not all(t in words for t in qforms[0].tokens):
         return None
-    listed = {c.upper() for c in entity.countries}
+    listed = body_countries(entity)
     country = (country_code(query.country) or query.country).upper() if query.country else None
     if country and country in listed:
         return None
@@ -101,10 +113,10 @@ def state_named_feature(
 ) -> Feature | None:
     """The name feature of a query that names a body every state has and its state, compared
     without the state's name, when that state is the listed body's; None otherwise."""
-    if not entity.list or not entity.countries or not qforms or not strong:
+    if not entity.list or not qforms or not strong:
         return None
     named = state_named(qforms[0].tokens)
-    if named is None or named[1] not in {c.upper() for c in entity.countries}:
+    if named is None or named[1] not in body_countries(entity):
         return None
     body, code = named
     found = name_feature(list(name_forms(" ".join(body), entity.schema)), strong, False)

@@ -11,11 +11,12 @@ place, and it is something else: the fuller name's comparison is the one that co
 from __future__ import annotations
 
 from materiel.screen.features import CONFLICT, MISSING_ORG, MISSING_PERSON, Comparison, PartMatch, score_forms
-from materiel.screen.normalise import NameForm, vocabulary
+from materiel.screen.normalise import NameForm
 from materiel.screen.orgnames import is_number
 from materiel.screen.parts import INITIAL, part_similarity
 from materiel.screen.records import Feature
 from materiel.screen.translit import native_script
+from materiel.screen.vocab import vocabulary
 
 
 def name_feature(query_forms: list[NameForm], entity_forms: list[NameForm], person: bool) -> Feature:

@@ -9,17 +9,17 @@ features (birth date, country, gender, identifiers) are in ``qualifiers``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
 from materiel.screen.arabic_names import PATRONYMIC, abd_split, descendant, patronymic_crossed
-from materiel.screen.normalise import NameForm, token_weight, vocabulary
-from materiel.screen.orgnames import added_places, another_body, is_number
-from materiel.screen.parts import alike_onsets, part_similarity, skeleton
+from materiel.screen.normalise import NameForm, token_weight
+from materiel.screen.orgnames import added_places, added_unit, another_body, is_number
+from materiel.screen.parts import alike_onsets, crossed, korean_order_differs, part_similarity, skeleton
 from materiel.screen.phonetic import fold
+from materiel.screen.vocab import vocabulary
 
 ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
 LEGAL_FORM_KIN = 0.9  # "Co." vs "Ltd.": forms used loosely for one another
@@ -34,6 +34,7 @@ COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many l
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 NUMBER_CONFLICT = 0.7  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers
+UNIT_CAP = 0.75  # "Islamic Revolutionary Guard Corps" vs its AIR FORCE: a unit of the body, for review
 KIND_ONLY = 0.85  # "Foreign Trade Bank" vs "MYANMA FOREIGN TRADE BANK": only words of kind agree
 PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
 ABD_SPLIT = 0.85  # "Abd al-Zahir" is one name: its "Abd" paired with the "Abd" of "Abdul Rahman"
@@ -252,29 +253,6 @@ def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int]
     )
 
 
-def _crossed(ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch]) -> bool:
-    """Whether paired parts stand in another order in the two names."""
-    order = sorted((ta.index(p.a), tb.index(p.b)) for p in pairs)
-    return any(x[1] > y[1] for x, y in pairwise(order))
-
-
-def _korean_order_differs(ta: Sequence[str], tb: Sequence[str], pairs: list[PartMatch]) -> bool:
-    """Whether the paired given-name syllables of two Korean names stand in another order, however
-    the family name is read (first or last in either name: "은정 김" is "Un Jong Kim", not "KIM
-    Jong Un"); where a syllable could be the family name too, any reading in order will do."""
-    surnames = vocabulary().surnames
-
-    def at_end(token: str, tokens: Sequence[str]) -> bool:
-        return token in surnames and tokens.index(token) in (0, len(tokens) - 1)
-
-    family = [p for p in pairs if at_end(p.a, ta) and at_end(p.b, tb)]
-    for choice in (None, *family):
-        given = sorted((ta.index(p.a), tb.index(p.b)) for p in pairs if p is not choice)
-        if all(x[1] < y[1] for x, y in pairwise(given)):
-            return False
-    return True
-
-
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """How two readings of names compare: the score, and what the explanation is built from."""
@@ -326,12 +304,16 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     else:
         score_factor = 1.0
     extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
+    unit = False
     if not (person or conflict):
         kinds = vocabulary().kind_words
         if all(p.a in kinds and p.b in kinds for p in pairs):
             if extra[1]:  # "Air Force" / SYRIAN AIR FORCE: a kind of body, and one of that kind
                 score_factor *= KIND_ONLY
                 notes.append("(only words of kind agree)")
+        elif added_unit(extra[0], extra[1], len(pairs)):
+            unit = True
+            notes.append("(words of a unit added: a unit of the body, listed apart)")
         elif places := added_places(*extra):
             unmatched -= (1 - PLACE) * places  # an organisation part weighs 1
             notes.append("(a place added: a branch or subsidiary)")
@@ -344,6 +326,8 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         unmatched += 0.5 * (rest_a.count("abd") + rest_b.count("abd"))  # ("Abdul Khudai" / "Wali Khudai")
     penalty_rate = CONFLICT if conflict else MISSING_PERSON if person else MISSING_ORG
     score = score_factor * matched / (total + penalty_rate * unmatched) if total else 0.0
+    if unit:
+        score = min(score, UNIT_CAP)
     if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
         score *= ACRONYM
         notes.append("(read as an acronym)")
@@ -354,10 +338,15 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         elif (a.han or b.han) and (real_a or real_b):
             score *= CHINESE_PARTIAL
             notes.append("(a Chinese name: syllables left unpaired)")
-        if a.burmese and b.burmese and (rest_a or rest_b or _crossed(ta, tb, pairs)):
+        if a.burmese and b.burmese and (rest_a or rest_b or crossed(ta, tb, [(p.a, p.b) for p in pairs])):
             score *= BURMESE
             notes.append("(a Burmese name: every part counts, in its order)")
-        if a.korean and b.korean and len(pairs) > 2 and _korean_order_differs(ta, tb, pairs):
+        if (
+            a.korean
+            and b.korean
+            and len(pairs) > 2
+            and korean_order_differs(ta, tb, [(p.a, p.b) for p in pairs])
+        ):
             score *= KOREAN_ORDER
             notes.append("(Korean given-name syllables in another order)")
         if (rest_a or rest_b) and (a.arabic or b.arabic) and descendant(a, b, ta, tb, {*rest_a, *rest_b}):

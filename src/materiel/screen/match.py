@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from materiel.screen.bodies import GENERIC_CAP, generic_name_feature, state_named_feature
 from materiel.screen.entry_names import name_feature
-from materiel.screen.normalise import NameForm, arabic_name_forms, is_person, name_forms, vocabulary
+from materiel.screen.normalise import NameForm, arabic_name_forms, is_person, name_forms
 from materiel.screen.qualifiers import birth_date_feature, country_feature, gender_feature, identifier_feature
 from materiel.screen.readers.common import country_code
 from materiel.screen.records import Feature, ListedEntity, Match, Query
+from materiel.screen.vocab import vocabulary
 
 DEFAULT_THRESHOLD = 0.8
 WEAK_ALIAS_FACTOR = 0.9

@@ -10,32 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from materiel.screen.glossaries import arabic_org_words, org_readings
 from materiel.screen.orgnames import (
-    cut_forms,
     fuzzy_legal_form,
     is_number,
-    long_forms,
     read_numbers,
     split_glued_form,
 )
 from materiel.screen.phonetic import fold
 from materiel.screen.translit import (
-    HANGUL_FIRST,
-    HANGUL_LAST,
-    SYSTEMS,
     arabic_key,
     arabic_tables,
     has_han,
     has_hangul,
-    korean_tables,
     latin_variants,
-    load_csv,
-    load_yaml,
-    romanise_syllable,
 )
+from materiel.screen.vocab import Vocabulary, korean_key, vocabulary
 
 PERSON_SCHEMAS = frozenset({"Person"})
 _ABBREV_RE = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
@@ -44,92 +36,6 @@ _SPLIT_RE = re.compile(r"[^a-z0-9]+")
 # the Arabic article spelt as said before a "sun letter": "an-Nusra", "Abd ar-Rahman", "Nour ed-Dine"
 _SUN_ARTICLE_RE = re.compile(r"\b[aeu](t|th|d|dh|r|z|s|sh|n)-(?=\1)", re.IGNORECASE)
 _ABJAD_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    honorifics: frozenset[str]
-    particles: frozenset[str]
-    org_stopwords: frozenset[str]
-    kind_words: frozenset[str]  # words of what kind of body an organisation is ("ministry", "bank")
-    state_body_words: frozenset[str]  # words of names every state gives its bodies ("air force")
-    legal_forms: dict[tuple[str, ...], str]  # token sequence -> class
-    longest_form: int
-    single_forms: frozenset[str]  # one-word legal forms ("ag", "gmbh")
-    form_kin: tuple[frozenset[str], ...]  # classes of legal form used loosely for one another
-    cut_forms: dict[tuple[str, ...], str]  # multi-word forms with the last word cut short
-    long_forms: dict[tuple[int, int], tuple[tuple[str, str], ...]]  # multi-word forms, one letter off
-    equivalents: dict[str, frozenset[int]]  # token -> ids of its groups
-    surnames: dict[str, frozenset[int]]  # Korean family-name spellings -> group ids
-    korean_syllables: frozenset[str]  # korean_key of every romanised Hangul syllable
-    arabic_markers: frozenset[str]
-    arabic_countries: frozenset[str]  # nationalities whose names are Arabic names (League of Arab States)
-    burmese: frozenset[str]  # the parts Burmese personal names are made of ("aung", "min", "hlaing")
-    theophoric: frozenset[str]  # names after "Abd" in one given name (Abd al-Rahman)
-    compound_endings: tuple[tuple[str, str], ...]  # ("uddin", "din"), longest first
-    marker_endings: tuple[str, ...]  # endings that mark a name as Arabic ("uddin", "ullah")
-    common_parts: frozenset[str]  # name parts many listed persons share (data/common_name_parts.csv)
-    surname_endings: tuple[tuple[str, int], ...]  # Slavic surname ending -> its group, longest first
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    data = load_yaml("names.yaml")
-    forms: dict[tuple[str, ...], str] = {}
-    for cls, spellings in data["legal_forms"].items():
-        for spelling in spellings:
-            forms[tuple(_SPLIT_RE.split(str(spelling).lower()))] = str(cls)
-    groups: dict[str, set[int]] = {}
-    for i, group in enumerate(data["equivalents"]):
-        for token in group:
-            groups.setdefault(str(token), set()).add(i)
-    surnames: dict[str, set[int]] = {}
-    for i, spellings in enumerate(korean_tables().surnames.values()):
-        for spelling in spellings:
-            surnames.setdefault(spelling, set()).add(i)
-    return Vocabulary(
-        honorifics=frozenset(data["honorifics"]),
-        particles=frozenset(data["particles"]),
-        org_stopwords=frozenset(data["org_stopwords"]),
-        kind_words=frozenset(str(w) for w in data["kind_words"]),
-        state_body_words=frozenset(str(w) for w in data["state_body_words"]),
-        legal_forms=forms,
-        longest_form=max(len(k) for k in forms),
-        single_forms=frozenset(k[0] for k in forms if len(k) == 1),
-        form_kin=tuple(frozenset(str(c) for c in group) for group in data.get("legal_form_kin", [])),
-        cut_forms=cut_forms(forms),
-        long_forms=long_forms(forms),
-        equivalents={k: frozenset(v) for k, v in groups.items()},
-        surnames={k: frozenset(v) for k, v in surnames.items()},
-        korean_syllables=frozenset(
-            korean_key(romanise_syllable(chr(c), system))
-            for c in range(HANGUL_FIRST, HANGUL_LAST + 1)
-            for system in SYSTEMS
-        )
-        | frozenset(korean_key(s) for s in surnames),
-        arabic_markers=frozenset(str(m) for m in load_yaml("arabic.yaml")["markers"]),
-        arabic_countries=frozenset(str(c) for c in load_yaml("arabic.yaml")["naming_countries"]),
-        burmese=frozenset(str(p) for p in data["burmese_name_parts"]),
-        theophoric=frozenset(str(m) for m in load_yaml("arabic.yaml")["theophoric"]),
-        compound_endings=tuple(
-            sorted(
-                (
-                    (str(e), str(name))
-                    for name, ends in load_yaml("arabic.yaml")["compound_endings"].items()
-                    for e in ends
-                ),
-                key=lambda en: -len(en[0]),
-            )
-        ),
-        marker_endings=tuple(str(e) for e in load_yaml("arabic.yaml")["marker_endings"]),
-        common_parts=frozenset(row["part"] for row in load_csv("common_name_parts.csv")),
-        surname_endings=tuple(
-            sorted(
-                ((str(e), i) for i, group in enumerate(data.get("surname_endings", [])) for e in group),
-                key=lambda eg: -len(eg[0]),
-            )
-        ),
-    )
 
 
 def token_weight(token: str, person: bool) -> float:
@@ -292,14 +198,18 @@ def _segments(name: str) -> list[str]:
         if len(parts) > 1 and all(sum(c.isalpha() for c in p) >= 3 for p in parts):
             segments.extend(parts)
     if "(" in name:
-        inner = [p.strip(" ,") for m in _PARENS_RE.finditer(name) for p in m.group(1).split(";")]
+        # an acronym is the whole name's only at its end: "(IRGC)-QODS FORCE" names the IRGC
+        end = len(name.rstrip(" ,."))
+        inner = [
+            (p.strip(" ,"), m.end() == end) for m in _PARENS_RE.finditer(name) for p in m.group(1).split(";")
+        ]
         outside = _PARENS_RE.sub(" ", name).strip(" ,")
         several = ";" in name
         forms = vocabulary().legal_forms  # "ASIA ENERGY GENERAL TRADING (LLC)": a form, not a name
         names = [
             p
-            for p in inner
-            if (several or _ACRONYM_RE.match(p) or p.isascii() != outside.isascii())
+            for p, last in inner
+            if (several or (last and _ACRONYM_RE.match(p)) or p.isascii() != outside.isascii())
             and tuple(tokenize(p)) not in forms
         ]
         if names and sum(c.isalpha() for c in outside) >= 3:
@@ -378,11 +288,6 @@ def split_abd(tokens: list[str]) -> list[str]:
         if out[i] == "abd" and out[i + 1] in ("allah", "ullah", "illah", "alla", "ulla"):
             out[i : i + 2] = ["abdullah"]
     return out
-
-
-def korean_key(token: str) -> str:
-    """``fold`` with o/u merged: ㅓ is written o, eo and u ("Chol", "Cheol", "Chul"), ㅡ u or eu."""
-    return fold(token).replace("u", "o")
 
 
 @lru_cache(maxsize=100_000)

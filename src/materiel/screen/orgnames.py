@@ -9,6 +9,9 @@
   or subsidiary of the same group (``added_places``).
 - One telling word shared, and another one left over, is another body that bears the word
   ("Al-Quds" / SARAYAT AL-QUDS: ``another_body``).
+- Words that name a unit added at the end of a body's name ("... GUARD CORPS AIR FORCE", "...
+  QODS FORCE") name a unit of that body, which the lists carry as an entry of its own
+  (``added_unit``).
 
 Names in other scripts read in English: ``materiel.screen.glossaries``.
 """
@@ -152,6 +155,22 @@ def added_places(tokens: Sequence[str], rest: Sequence[str], original: str) -> i
     if any(re.search(rf"\b(?:of|in)\s+(?:the\s+)?{re.escape(t)}\b", text) for t in rest):
         return 0
     return len(rest)
+
+
+@cache
+def unit_words() -> frozenset[str]:
+    """The words that name a unit of a larger body (names.yaml ``unit_words``: "force", "navy")."""
+    return frozenset(str(w) for w in load_yaml("names.yaml").get("unit_words", []))
+
+
+def added_unit(tokens: Sequence[str], rest: Sequence[str], paired: int) -> bool:
+    """Whether an organisation's name is another name of two or more words (``paired`` of them
+    paired) with words added at its end (``rest``, its last parts) that name a unit: "ISLAMIC
+    REVOLUTIONARY GUARD CORPS AIR FORCE", "... GROUND FORCES", "... INTELLIGENCE ORGANIZATION"
+    are units of the IRGC, listed apart from it."""
+    if paired < 2 or not rest or tuple(tokens[-len(rest) :]) != tuple(rest):
+        return False
+    return not unit_words().isdisjoint(rest)
 
 
 def another_body(paired: Sequence[str], extra: Sequence[str], kinds: frozenset[str]) -> bool:

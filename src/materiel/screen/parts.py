@@ -10,13 +10,16 @@ names, a nisba in -i, another Slavic surname ending).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
-from materiel.screen.normalise import is_korean_syllable, korean_key, surname_ending, vocabulary
+from materiel.screen.normalise import is_korean_syllable, surname_ending
 from materiel.screen.phonetic import fold
 from materiel.screen.translit import arabic_key, vowel_initial
+from materiel.screen.vocab import korean_key, vocabulary
 
 INITIAL = 0.7
 EQUIVALENT = 0.95
@@ -250,3 +253,26 @@ def _one_apart(sa: str, sb: str, a: str, b: str) -> bool:
 def _baltic(a: str, fb: str) -> bool:
     """ "Lavrovs", "Sergejs": Latvian and Lithuanian add -s to a name ending in a consonant."""
     return len(a) > 4 and a[-1] == "s" and a[-2] not in "aeious" and fold(a[:-1]) == fb
+
+
+def crossed(ta: Sequence[str], tb: Sequence[str], pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether paired parts stand in another order in the two names."""
+    order = sorted((ta.index(a), tb.index(b)) for a, b in pairs)
+    return any(x[1] > y[1] for x, y in pairwise(order))
+
+
+def korean_order_differs(ta: Sequence[str], tb: Sequence[str], pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether the paired given-name syllables of two Korean names stand in another order, however
+    the family name is read (first or last in either name: "은정 김" is "Un Jong Kim", not "KIM
+    Jong Un"); where a syllable could be the family name too, any reading in order will do."""
+    surnames = vocabulary().surnames
+
+    def at_end(token: str, tokens: Sequence[str]) -> bool:
+        return token in surnames and tokens.index(token) in (0, len(tokens) - 1)
+
+    family = [i for i, (a, b) in enumerate(pairs) if at_end(a, ta) and at_end(b, tb)]
+    for choice in (None, *family):
+        given = sorted((ta.index(a), tb.index(b)) for i, (a, b) in enumerate(pairs) if i != choice)
+        if all(x[1] < y[1] for x, y in pairwise(given)):
+            return False
+    return True
