@@ -153,3 +153,31 @@ def test_a_name_the_ner_cut_in_two_is_one_person(extract, text: str) -> None:
     people = [e.name for e in extract(text).entities if e.kind == "person"]
     assert "Ahmed Khaled Yahya Al-Shahare" in people
     assert "Ahmed Khaled" not in people and len(people) == 2
+
+
+# NER reads some mentions of a person as an organisation's name; the person's other mentions tell
+PEOPLE_READ_AS_ORGS = [
+    (
+        "The UN envoy Nikki Haley spoke on Monday. “It was made in Iran,” Haley said. Later, Haley said more.",
+        "Nikki Haley",
+        "Haley",
+    ),
+    (
+        "Envoy Karen Pierce spoke first. Later, ambassador Pierce said the drones were Iranian, Pierce said.",
+        "Karen Pierce",
+        "Pierce",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "short"), PEOPLE_READ_AS_ORGS)
+def test_a_person_read_as_an_organisation(extract, text: str, person: str, short: str) -> None:
+    entities = extract(text).entities
+    assert not [e.name for e in entities if e.kind == "organization" and short in e.name]
+    assert any(e.kind == "person" and e.name == person for e in entities)
+
+
+def test_a_company_named_after_a_person_stays_a_company(extract) -> None:
+    kinds = by_name(extract("Minister Sergei Ivanov spoke. Ivanov Holdings denied it, Ivanov said."))
+    assert kinds["Ivanov Holdings"] == ("organization", None)
+    assert kinds["Sergei Ivanov"] == ("person", None)

@@ -33,6 +33,7 @@ TITLES = {
     "prime",
     "foreign",
     "spokesman",
+    "envoy",
     "spokeswoman",
     "spokesperson",
     "chairman",

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from materiel.extract.actors import Actor, ActorIndex, clean_person, slug, state_actor
 from materiel.extract.gazetteer import Gazetteer
 from materiel.extract.names import name_actor
+from materiel.extract.misread import people_read_as_orgs
 from materiel.extract.people import (
     NOT_SPEAKERS,
     administration_people,
@@ -346,6 +347,7 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     speaker_labels(doc, index, gaz)
     administration_people(doc, index, gaz)
     titled_people(doc, index, gaz)
+    people_read_as_orgs(doc, index, gaz)
     merge_people(index)
     merge_spellings(index)
     short_names(doc, index, gaz)
