@@ -158,7 +158,8 @@ def test_a_name_the_ner_cut_in_two_is_one_person(extract, text: str) -> None:
 # NER reads some mentions of a person as an organisation's name; the person's other mentions tell
 PEOPLE_READ_AS_ORGS = [
     (
-        "The UN envoy Nikki Haley spoke on Monday. “It was made in Iran,” Haley said. Later, Haley said more.",
+        "The UN envoy Nikki Haley spoke on Monday. “It was made in Iran,” Haley said. Later, Haley said more."
+        "",
         "Nikki Haley",
         "Haley",
     ),

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span
 
 from materiel.extract.actors import Actor, ActorIndex, clean_person, slug, state_actor
 from materiel.extract.gazetteer import Gazetteer
-from materiel.extract.names import name_actor
 from materiel.extract.misread import people_read_as_orgs
+from materiel.extract.names import name_actor
 from materiel.extract.people import (
     NOT_SPEAKERS,
     administration_people,
