@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 from materiel.extract.dates_grammar import (
     MONTHS,
-    WEEKDAYS,
     YEAR4,
     Part,
     Span,
@@ -26,10 +25,10 @@ from materiel.extract.dates_grammar import (
     month_end,
     month_span,
     patterns,
-    shift,
     vocabulary,
     week_span,
 )
+from materiel.extract.dates_relative import ago, day, past, recent, weekday
 from materiel.model import TimeSpan
 
 Resolver = Callable[[re.Match[str], date | None], Span | None]
@@ -272,66 +271,6 @@ def _decade(m: re.Match[str], anchor: date | None) -> Span | None:
     return date(first + lo, 1, 1), date(first + hi, 12, 31)
 
 
-def _recent(m: re.Match[str], anchor: date | None) -> Span | None:
-    if anchor is None:
-        return None
-    reach = vocabulary().recent[key(m.group("unit"))]
-    start = anchor
-    for unit, n in reach.items():
-        start = shift(start, unit, -n)
-    return start, anchor
-
-
-def _count(text: str | None) -> int:
-    if not text:
-        return 1
-    return int(text) if text.isdigit() else vocabulary().numbers[key(text)]
-
-
-def _past(m: re.Match[str], anchor: date | None) -> Span | None:
-    if anchor is None:
-        return None
-    return shift(anchor, m.group("unit").lower(), -_count(m.group("n"))), anchor
-
-
-def _ago(m: re.Match[str], anchor: date | None) -> Span | None:
-    if anchor is None:
-        return None
-    unit = m.group("unit").lower()
-    then = shift(anchor, unit, -_count(m.group("n")))
-    if unit == "day":
-        return then, then
-    if unit == "week":
-        return week_span(then)
-    if unit == "month":
-        return month_span(then.year, then.month)
-    return date(then.year, 1, 1), date(then.year, 12, 31)
-
-
-def _day(m: re.Match[str], anchor: date | None) -> Span | None:
-    if anchor is None:
-        return None
-    day = anchor + timedelta(days=vocabulary().relative_days[key(m.group("rday"))])
-    return day, day
-
-
-def _weekday(m: re.Match[str], anchor: date | None) -> Span | None:
-    if anchor is None:
-        return None
-    target = WEEKDAYS[key(m.group("wd"))]
-    rel = key(m.group("rel") or "")
-    back = (anchor.weekday() - target) % 7
-    if rel == "this":
-        day = week_span(anchor)[0] + timedelta(days=target)
-    elif rel in vocabulary().offsets and vocabulary().offsets[rel] > 0:
-        day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
-    elif rel:  # last, past, this past: strictly before the anchor
-        day = anchor - timedelta(days=back or 7)
-    else:  # "on Friday": the most recent Friday on or before the anchor
-        day = anchor - timedelta(days=back)
-    return day, day
-
-
 def _month(m: re.Match[str], anchor: date | None) -> Span | None:
     if anchor is None:
         return None
@@ -355,11 +294,11 @@ _SINGLES: dict[str, Resolver] = {
     "unit": _unit,
     "season": _season,
     "decade": _decade,
-    "recent": _recent,
-    "past": _past,
-    "ago": _ago,
-    "day": _day,
-    "weekday": _weekday,
+    "recent": recent,
+    "past": past,
+    "ago": ago,
+    "day": day,
+    "weekday": weekday,
     "month": _month,
 }
 
