@@ -66,6 +66,8 @@ MATCHES = [
     # Korean organisation names in Hangul: their common words in English, the rest romanised
     ("조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "Company"),
     ("조선련봉총회사", "KOREA RYONBONG GENERAL CORPORATION", "Company"),
+    # the glossary's English words compare as words, not as syllables: "bank" is "banking"
+    ("조선광선은행", "KOREA KWANGSON BANKING CORPORATION (KKBC)", "Organization"),
     ("원자력공업성", "MINISTRY OF ATOMIC ENERGY INDUSTRY", "Organization"),  # 성 after a word: ministry
     ("제2자연과학원", "SECOND ACADEMY OF NATURAL SCIENCES", "Organization"),
     # Russian organisation names in Cyrillic: words by their stems, place adjectives as the place

@@ -209,6 +209,8 @@ def test_transliteration(text: str, latin: str) -> None:
 # Behaviour added with the prepared name forms (each row: query, listed name, schema, why).
 MORE_MATCHES = [
     ("Appel Inc.", "Apple Inc.", "Company"),  # transposed letters are one typo
+    ("Korea Kwangson Bank", "KOREA KWANGSON BANKING CORPORATION", "Company"),  # one word, another ending
+    ("Trading House Avangard", "AVANGARD TRADE HOUSE", "Company"),
     ("Ig0r Sech1n", "Igor Sechin", "Person"),  # digits written for letters
     ("Vladimir nitPu", "Vladimir Putin", "Person"),  # scrambled letters
     ("bin Salman Mohammed", "Mohammed bin Salman", "Person"),  # a "bin" at an end divides nothing

@@ -170,6 +170,8 @@ def _align(
     candidates = []
     # words of a translated Arabic-script name compare as English (only consulted with ``abjad``)
     english = a.english | b.english if abjad else frozenset()
+    # and those of a translated Hangul name compare as English words, not as syllables
+    korean_english = a.english | b.english if korean and not person else frozenset()
     letters_b = [abjad and y not in english for y in tb]
     # a person's name read from Chinese characters is syllables: one letter off is another
     # character (成 cheng is not "Chen"); romanisation variants are not typos (``fold``)
@@ -188,7 +190,8 @@ def _align(
                 continue
             if nx or numbers_b[j]:
                 continue
-            score, how = similarity(x, y, ax and letters_b[j], korean, arabic, org)
+            syllable = korean and not (korean_english and (x in korean_english or y in korean_english))
+            score, how = similarity(x, y, ax and letters_b[j], syllable, arabic, org)
             if score > 0 and not (how == "typo" and (syllables or (roots and not alike_onsets(x, y)))):
                 candidates.append((-score * (wx + wb[j]), i, j, score, how))
     if not candidates:

@@ -269,6 +269,15 @@ def _choices(out: list[list[str]]) -> Iterator[list[int]]:
 
 
 @cache
+def korean_org_words() -> frozenset[str]:
+    """The English words of the Hangul glossary (``ko_org_terms.yaml``), as tokens: in a translated
+    reading they compare as English words, not as romanised syllables ("bank" / "banking")."""
+    data = _ko_terms()
+    values = [*data.terms.values(), *data.suffixes.values()]
+    return frozenset(word for value in values for word in value.replace("|", " ").split())
+
+
+@cache
 def arabic_org_words() -> frozenset[str]:
     """The English words of the Arabic-script glossary (``ar_org_terms.yaml``), as tokens: in a
     translated reading they compare as English words, not as Arabic consonants."""

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from materiel.screen.glossaries import arabic_org_words, org_readings
+from materiel.screen.glossaries import arabic_org_words, korean_org_words, org_readings
 from materiel.screen.orgnames import (
     fuzzy_legal_form,
     is_number,
@@ -66,7 +66,7 @@ class NameForm:
     abjad: bool = False  # read from a script that leaves short vowels out (Arabic, Hebrew)
     korean: bool = False  # a Korean personal name (family name + given-name syllables), or Hangul
     arabic: bool = False  # an Arabic personal name (Arabic script, or Arabic particles/given names)
-    english: frozenset[str] = frozenset()  # tokens that are English words in an Arabic-script reading
+    english: frozenset[str] = frozenset()  # English words of a translated Arabic-script or Hangul reading
     han: bool = False  # read from Chinese characters (one syllable each)
     burmese: bool = False  # a Burmese personal name: no family name, every part counts
     weights: tuple[float, ...] = field(init=False, compare=False, repr=False)  # as a person's name
@@ -254,7 +254,9 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                     t in vocab.arabic_markers or t.startswith("abd") or t.endswith(vocab.marker_endings)
                     for t in tokens
                 )
-            english = frozenset(tokens) & arabic_org_words() if abjad and latin in translated else frozenset()
+            english: frozenset[str] = frozenset()
+            if latin in translated:  # the glossary's English words of a translated reading
+                english = frozenset(tokens) & (arabic_org_words() if abjad else korean_org_words())
             burmese = person and len(tokens) > 1 and all(t in vocab.burmese for t in tokens)
             flags = (abjad, korean, arabic, english, has_han(segment), burmese)
             forms.append(NameForm(name, tuple(tokens), frozenset(legal), tuple(dropped), *flags))

@@ -2,9 +2,10 @@
 
 Exact, an initial, equivalent by our data (hypocorisms, Arabic given names, Korean family names),
 a spelling variant (``normalise.fold``), an ending (Baltic -s), a romanisation variant of one Korean
-syllable, the same Arabic consonants (``translit.arabic_key``), a typo, the same letters in another
-order; and the rules that keep apart what only looks alike (another Korean syllable, two known
-names, a nisba in -i, another Slavic surname ending).
+syllable, the same Arabic consonants (``translit.arabic_key``), an organisation's word with another
+ending ("bank"/"banking", "trade"/"trading"), a typo, the same letters in another order; and the
+rules that keep apart what only looks alike (another Korean syllable, two known names, a nisba in
+-i, another Slavic surname ending).
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def part_similarity(
             ):
                 return CONSONANTS - 0.05, "Arabic consonants, tā' marbūṭa read -at"  # نصرة ~ Nusrat
     shortest = min(la, lb)
+    if org and shortest >= 4 and _stem(a) == _stem(b):
+        return STEM, "same word, another ending"
     if org and shortest >= 6 and abs(la - lb) <= 2 and _vowels_only(a, b):
         return VOWELS, "other vowels"
     allowed = _allowed_edits(shortest)
@@ -128,6 +131,18 @@ def part_similarity(
     if la >= 5 and la == lb and sorted(a) == sorted(b):
         return ANAGRAM, "same letters, other order"
     return 0.0, "different"
+
+
+_ENDINGS = ("ing", "ment", "al", "es", "ed", "s", "e")  # tried in this order, one taken off
+STEM = 0.9
+
+
+def _stem(word: str) -> str:
+    """An organisation's word without one English ending, where four letters or more are left."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def _vowels_only(a: str, b: str) -> bool:
