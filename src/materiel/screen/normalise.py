@@ -255,7 +255,7 @@ def name_forms(name: str, schema: str = "Person") -> tuple[NameForm, ...]:
                     for t in tokens
                 )
             english: frozenset[str] = frozenset()
-            if latin in translated:  # the glossary's English words of a translated reading
+            if latin in translated and (abjad or korean):  # the glossary's English words
                 english = frozenset(tokens) & (arabic_org_words() if abjad else korean_org_words())
             burmese = person and len(tokens) > 1 and all(t in vocab.burmese for t in tokens)
             flags = (abjad, korean, arabic, english, has_han(segment), burmese)
