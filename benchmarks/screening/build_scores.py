@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import sys
 
-from common import HERE, OPENSANCTIONS, load_lists, read_csv
+from common import HERE, OPENSANCTIONS, fixture_query, load_lists, read_csv
 
 import materiel.screen.features
 from materiel.screen.index import NameIndex
 from materiel.screen.match import compare, match_names
 from materiel.screen.records import Query
-from materiel.screen.screening import query_from_row
 
 NEGATIVES = 2000
 
@@ -40,7 +39,7 @@ def main() -> None:
     index = NameIndex.build(load_lists())
     rows = read_csv(OPENSANCTIONS / "yente" / "candgen_positives_un_untreated.csv")
     rows += read_csv(OPENSANCTIONS / "yente" / "candgen_negatives_global.csv")[:NEGATIVES]
-    queries = [query_from_row(row, i) for i, row in enumerate(rows, 1)]
+    queries = [fixture_query(row, i) for i, row in enumerate(rows, 1)]
     queries += [Query(name=r["hangul"]) for r in read_csv(HERE / "korean_pairs.csv")]
     for q in queries:
         for entity in index.search(q.name, q.schema, 30):

@@ -6,9 +6,10 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+from materiel.screen.queries import query_from_row
 from materiel.screen.readers import ofac_csv, un_xml
 from materiel.screen.readers.common import ReadContext
-from materiel.screen.records import ListedEntity
+from materiel.screen.records import ListedEntity, Query
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
@@ -52,3 +53,13 @@ def f1(outcomes: Iterable[tuple[bool, bool]]) -> dict[str, float]:
         "recall": r,
         "f1": 2 * p * r / (p + r) if p + r else 0.0,
     }
+
+
+DROPPED: list[str] = []
+"""The fixtures' qualifiers that mean nothing ("1974-01-32"), dropped from their rows as
+``materiel screen --input`` drops them (``fixture_query``)."""
+
+
+def fixture_query(row: dict[str, str], line: int) -> Query:
+    """A fixture row as a query, read as the CLI reads a batch file's rows."""
+    return query_from_row(row, line, warn=DROPPED.append)

@@ -60,17 +60,16 @@ def arg(name: str, default: str) -> str:
 def dump(path: Path, negatives: int) -> None:
     from dataclasses import asdict
 
-    from common import OPENSANCTIONS, load_lists, read_csv
+    from common import OPENSANCTIONS, fixture_query, load_lists, read_csv
 
     from materiel.screen.index import NameIndex
-    from materiel.screen.screening import query_from_row
 
     index = NameIndex.build(load_lists())
     rows = read_csv(OPENSANCTIONS / "yente" / "candgen_negatives_global.csv")[:negatives]
     rows += read_csv(OPENSANCTIONS / "yente" / "candgen_positives_un_untreated.csv")
     with path.open("w", encoding="utf-8") as fh:
         for i, row in enumerate(rows, 1):
-            q = query_from_row(row, i)
+            q = fixture_query(row, i)
             candidates = [asdict(e) for e in index.search(q.name, q.schema, 30)]
             fh.write(json.dumps({"query": asdict(q), "candidates": candidates}, ensure_ascii=False) + "\n")
 

@@ -15,11 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import OPENSANCTIONS, load_lists, read_csv
+from common import OPENSANCTIONS, fixture_query, load_lists, read_csv
 
 from materiel.screen.index import NameIndex
 from materiel.screen.records import ListedEntity
-from materiel.screen.screening import query_from_row, screen_one
+from materiel.screen.screening import screen_one
 
 SYLLABLES = "ka ri mo sa len tor vin dra shi pa nu gel bar zo qui ton hel mar yu fen".split()  # noqa: SIM905
 
@@ -53,7 +53,7 @@ def main() -> None:
         negatives = read_csv(OPENSANCTIONS / "yente" / "candgen_negatives_global.csv")[:nq]
         positives = read_csv(OPENSANCTIONS / "yente" / "candgen_positives_un_untreated.csv")
         for label, rows in (("negatives", negatives), ("UN positives", positives)):
-            queries = [query_from_row(r, i) for i, r in enumerate(rows, 1)]
+            queries = [fixture_query(r, i) for i, r in enumerate(rows, 1)]
             times = []
             for q in queries:
                 t = time.perf_counter()

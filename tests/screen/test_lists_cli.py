@@ -131,3 +131,20 @@ def test_screen_shows_near_misses_when_nothing_matches(lists_cli: Callable[..., 
     )
     assert code == 0
     assert "no match" not in out and "MINISTRY OF NATIONAL" in out
+
+
+def test_screen_a_batch_drops_a_bad_qualifier_and_says_so(
+    lists_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    lists_cli("lists", "load", str(FIXTURES / "eu_fsf.xml"))
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "id,name,birth_date,country\n1,Kim Jong Un,1984-13-45,DPRK\n2,Ri Pyong Chol,,North Korean\n"
+    )
+    code, out, err = lists_cli("screen", "--input", str(path), "--format", "csv")
+    assert code == 0
+    assert "people.csv: line 2: birth_date '1984-13-45'" in err and "screened without it" in err
+    assert [row.split(",")[0] for row in out.splitlines()[1:]] == ["1", "2"]  # both screened
+    # one name given on the command line: the bad qualifier is an error, nothing is screened
+    code, out, err = lists_cli("screen", "Kim Jong Un", "--country", "Narnia")
+    assert code == 1 and "country 'Narnia'" in err and not out

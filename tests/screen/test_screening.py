@@ -10,8 +10,9 @@ from typer.testing import CliRunner
 
 from materiel.cli import app
 from materiel.screen.index import NameIndex
+from materiel.screen.queries import read_queries
 from materiel.screen.records import ListedEntity, Query, Sanction
-from materiel.screen.screening import read_queries, screen
+from materiel.screen.screening import screen
 
 ENTITIES = [
     ListedEntity(

@@ -52,6 +52,11 @@ def test_screen_refuses_bad_requests_with_clear_json(client: TestClient) -> None
     assert client.post("/screen", json={"queries": []}).status_code == 422
     bad_schema = client.post("/screen", json={"queries": [{"name": "x", "schema": "Spaceship"}]})
     assert bad_schema.status_code == 422 and "Spaceship" in bad_schema.json()["message"]
+    bad_date = client.post(
+        "/screen", json={"queries": [{"name": "x"}, {"name": "y", "birth_date": "1966-02-30"}]}
+    )
+    assert bad_date.status_code == 422
+    assert bad_date.json()["message"].startswith("queries.1: birth_date '1966-02-30'")
     extra = client.post("/screen", json={"queries": [{"name": "x", "dob": "1966"}]})
     assert extra.status_code == 422
     not_json = client.post("/screen", content=b"{not json", headers={"content-type": "application/json"})

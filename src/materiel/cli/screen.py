@@ -13,15 +13,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from materiel.cli.app import command, console, progress_bar, say, state
+from materiel.cli.app import command, console, progress_bar, say, state, warn
 from materiel.errors import InputError
 from materiel.screen.match import DEFAULT_THRESHOLD, match_names
-from materiel.screen.records import Match, Query
+from materiel.screen.queries import make_query, read_queries
+from materiel.screen.records import Match
 from materiel.screen.screening import (
     CSV_COLUMNS,
     DEFAULT_LIMIT,
     csv_rows,
-    read_queries,
     review_floor,
     screen,
     split_near_misses,
@@ -31,6 +31,7 @@ from materiel.store import Store
 from materiel.store.screenings import DocumentScreening
 
 SCHEMA_HELP = "Person, Organization, Company, Vessel or Airplane."
+WARNINGS_SHOWN = 10  # of the qualifiers a batch's rows had dropped, the first shown
 
 
 def _reasons(m: Match, top: int = 3) -> str:
@@ -133,21 +134,13 @@ def screen_command(
 
         materiel screen --input people.csv --format csv > hits.csv
     """
-    from materiel.screen.readers.common import country_code
-
     if (name is None) == (input_file is None):
         raise InputError("give a NAME or --input FILE (one of them)")
     with Store.open(state.db_url) as store:
         index = store_index(store)
         if input_file is None:
             assert name is not None
-            query = Query(
-                name=name,
-                schema=schema,
-                id="1",
-                birth_date=dob,
-                country=(country_code(country) or country) if country else None,
-            )
+            query = make_query(name, schema=schema, id="1", birth_date=dob, country=country)
             if (fmt or "table") == "json":
                 result = next(screen([query], index=index, threshold=threshold, limit=limit))
                 say(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -166,7 +159,14 @@ def screen_command(
                 console.print(f"below {threshold:.2f}, for review (down to {floor:.2f}):", highlight=False)
                 console.print(_table(near))
             return
-        queries = read_queries(input_file)
+        dropped: list[str] = []
+        try:
+            queries = read_queries(input_file, warn=dropped.append)
+        finally:  # said before the error of a later row, if there is one
+            for message in dropped[:WARNINGS_SHOWN]:
+                warn(f"warning: {message}")
+            if len(dropped) > WARNINGS_SHOWN:
+                warn(f"warning: ... and {len(dropped) - WARNINGS_SHOWN} more qualifiers dropped")
         out_format = fmt or "jsonl"
         writer = csv.writer(sys.stdout) if out_format == "csv" else None
         if writer:

@@ -38,7 +38,8 @@ listed body whose country the query does not share: a near miss for review, not 
 _WORD_RE = re.compile(r"[^a-z0-9]+")
 
 
-def _tokens(name: str) -> tuple[str, ...]:
+def tokens_of(name: str) -> tuple[str, ...]:
+    """A name as the words ``state_words`` is keyed by: ASCII, lower case, no "the" or "of"."""
     return tuple(t for t in _WORD_RE.split(anyascii(name).lower()) if t and t not in ("the", "of"))
 
 
@@ -49,14 +50,14 @@ def state_words() -> dict[tuple[str, ...], str]:
     for country in pycountry.countries:
         for key in ("name", "common_name", "official_name"):
             if value := getattr(country, key, None):
-                table.setdefault(_tokens(str(value)), str(country.alpha_2))
+                table.setdefault(tokens_of(str(value)), str(country.alpha_2))
     spellings = resources.files("materiel.screen.readers").joinpath("data/countries.yaml").read_text("utf-8")
     for name, code in (yaml.safe_load(spellings) or {}).items():
-        table.setdefault(_tokens(str(name)), str(code).upper())
+        table.setdefault(tokens_of(str(name)), str(code).upper())
     states = resources.files("materiel").joinpath("extract/data/states.yaml").read_text("utf-8")
     for state in (yaml.safe_load(states) or {}).get("states", []):
         for name in [*state.get("names", []), *state.get("demonyms", [])]:
-            table.setdefault(_tokens(str(name)), str(state["code"]).upper())
+            table.setdefault(tokens_of(str(name)), str(state["code"]).upper())
     table.pop((), None)
     return table
 
@@ -80,7 +81,7 @@ def body_countries(entity: ListedEntity) -> set[str]:
     with a body's words ("SYRIAN AIR FORCE INTELLIGENCE", which OFAC lists with no country)."""
     countries = {c.upper() for c in entity.countries}
     for name in entity.all_names:
-        if named := state_named(_tokens(name)):
+        if named := state_named(tokens_of(name)):
             countries.add(named[1])
     return countries
 

@@ -43,7 +43,10 @@ def country_feature(query: Query, entity: ListedEntity) -> Feature | None:
 
 
 def gender_feature(query: Query, entity: ListedEntity) -> Feature | None:
+    """Male or female on both sides (the query's "other" or "unknown" compares with nothing)."""
     if not query.gender or not entity.gender:
+        return None
+    if query.gender.lower()[:1] not in "mf" or entity.gender.lower()[:1] not in "mf":
         return None
     if query.gender.lower()[:1] == entity.gender.lower()[:1]:
         return Feature("gender", 0.0, f"gender {entity.gender} agrees")

@@ -10,11 +10,8 @@ checksums) or the name-reading code change.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib
-import io
-import json
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,7 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from materiel.errors import InputError
 from materiel.screen.index import NameIndex
 from materiel.screen.match import DEFAULT, Algorithm, compare, compatible
 from materiel.screen.normalise import name_forms
@@ -199,67 +195,6 @@ def embedded_index(store: Any, lists: list[str] | None = None) -> NameIndex:
     return NameIndex.open_or_build(
         path, fingerprint(versions), lambda: list_store.iter_entities(store, lists)
     )
-
-
-# ---------- batch input ----------
-
-QUERY_COLUMNS = {  # our column names, then yente's fixture columns
-    "name": ("name", "full_name"),
-    "birth_date": ("birth_date", "date_of_birth", "dob"),
-    "country": ("country", "nationality"),
-    "gender": ("gender",),
-}
-
-
-def query_from_row(row: dict[str, Any], line: int) -> Query:
-    """A query from a CSV row or JSON object (ours, or yente's fixture columns)."""
-    from materiel.screen.readers.common import country_code
-
-    def pick(key: str) -> str | None:
-        for column in QUERY_COLUMNS[key]:
-            value = row.get(column)
-            if value not in (None, ""):
-                return str(value).strip()
-        return None
-
-    name = pick("name")
-    if not name:
-        raise InputError(f"line {line}: no name")
-    country = pick("country")
-    identifiers = row.get("identifiers") if isinstance(row.get("identifiers"), dict) else {}
-    return Query(
-        name=name,
-        schema=str(row.get("schema") or "Person"),
-        id=str(row["id"]) if row.get("id") not in (None, "") else str(line),
-        birth_date=pick("birth_date"),
-        country=(country_code(country) or country) if country else None,
-        gender=pick("gender"),
-        identifiers={
-            str(k): [str(x) for x in (v if isinstance(v, list) else [v])]
-            for k, v in (identifiers or {}).items()
-        },
-    )
-
-
-def read_queries(path: Path) -> list[Query]:
-    """Queries from a ``.csv`` (header row) or ``.jsonl`` file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from exc
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        out = []
-        for line_no, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}: line {line_no}: not JSON ({exc.msg})") from exc
-            out.append(query_from_row(obj, line_no))
-        return out
-    reader = csv.DictReader(io.StringIO(text))
-    return [query_from_row(row, reader.line_num) for row in reader]
 
 
 CSV_COLUMNS = ["query_id", "query_name", "list", "list_id", "schema", "name", "score", "programs", "reasons"]

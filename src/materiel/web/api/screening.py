@@ -9,17 +9,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 
+from materiel.errors import InputError
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT_THRESHOLD
-from materiel.screen.records import SCHEMAS
-from materiel.screen.screening import DEFAULT_LIMIT, ScreenResult, query_from_row, screen
+from materiel.screen.queries import QUERY_SCHEMAS, query_from_row
+from materiel.screen.screening import DEFAULT_LIMIT, ScreenResult, screen
 from materiel.web.api.common import workspace
 from materiel.web.context import Workspace
 from materiel.web.errors import ApiError
 
 router = APIRouter(tags=["screening"])
 
-QUERY_SCHEMAS = (*SCHEMAS, "Company", "PublicBody")
 MAX_MATCHES = 50
 
 
@@ -125,7 +125,10 @@ def run_screen(ws: Workspace, request: ScreenRequest) -> list[ScreenResult]:
         if q.schema_ not in QUERY_SCHEMAS:
             raise ApiError(422, f"schema {q.schema_!r}: one of {', '.join(QUERY_SCHEMAS)}")
     rows = [q.model_dump(by_alias=True) for q in request.queries]
-    queries = [query_from_row(row, i) for i, row in enumerate(rows, 1)]
+    try:
+        queries = [query_from_row(row, i, where=f"queries.{i - 1}") for i, row in enumerate(rows, 1)]
+    except InputError as exc:
+        raise ApiError(422, str(exc)) from exc
     return list(screen(queries, index=ws.index(), threshold=request.threshold, limit=request.limit))
 
 

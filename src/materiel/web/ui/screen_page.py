@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse
 
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT
+from materiel.screen.queries import QUERY_SCHEMAS
 from materiel.screen.screening import DEFAULT_LIMIT, review_floor, split_near_misses
 from materiel.web.api.common import workspace
-from materiel.web.api.screening import QUERY_SCHEMAS, ScreenQuery, ScreenRequest, run_screen
+from materiel.web.api.screening import ScreenQuery, ScreenRequest, run_screen
 from materiel.web.context import Workspace
 from materiel.web.errors import ApiError
 from materiel.web.ui.render import render
