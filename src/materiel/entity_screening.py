@@ -20,6 +20,7 @@ from typing import Any
 from materiel.model import Entity, EntityKind, Extraction
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT, Algorithm
+from materiel.screen.queries import make_query
 from materiel.screen.records import Match, Query
 from materiel.screen.screening import CandidateIndex, review_floor, screen_one, store_index
 from materiel.store import Store
@@ -47,16 +48,22 @@ def entity_queries(entity: Entity) -> list[Query]:
     identifiers = {k: [str(attrs[k])] for k in ("imo", "passport") if attrs.get(k)}
     names = [entity.name, *(a for a in entity.aliases if len(a.split()) >= 2)]
     return [
-        Query(
-            name=name,
+        make_query(  # read as a user's query is; a qualifier that means nothing is left out
+            name,
             schema=schema,
             id=entity.id,
             birth_date=str(attrs["birth_date"]) if attrs.get("birth_date") else None,
             country=str(country) if country else None,
             identifiers=identifiers,
+            warn=_ignore,
         )
         for name in dict.fromkeys(n for n in names if n and n.strip())
     ]
+
+
+def _ignore(message: str) -> None:
+    """Extraction's qualifiers are read from running text; one that is no date or country is not
+    screened with, and not worth a warning."""
 
 
 @dataclass(slots=True)
