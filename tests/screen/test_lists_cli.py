@@ -148,3 +148,23 @@ def test_screen_a_batch_drops_a_bad_qualifier_and_says_so(
     # one name given on the command line: the bad qualifier is an error, nothing is screened
     code, out, err = lists_cli("screen", "Kim Jong Un", "--country", "Narnia")
     assert code == 1 and "country 'Narnia'" in err and not out
+
+
+def test_screen_a_ship_by_its_imo_number(lists_cli: Callable[..., Run], tmp_path: Path) -> None:
+    ship = {
+        "id": "v-1",
+        "schema": "Vessel",
+        "properties": {"name": ["CHONG CHON GANG"], "imoNumber": ["IMO 7937317"]},
+    }
+    path = tmp_path / "ships.ftm.jsonl"
+    path.write_text(json.dumps(ship) + "\n", encoding="utf-8")
+    assert lists_cli("lists", "load", str(path))[0] == 0
+    code, out, _err = lists_cli("screen", "Sea Breeze 7", "--schema", "Vessel", "--id", "imo=7937317")
+    assert code == 0 and "CHONG CHON GANG" in out and "same ship" in out
+    batch = tmp_path / "ships.csv"
+    batch.write_text("id,name,schema,imo\ns1,Sea Breeze 7,Vessel,IMO 7937317\ns2,Sea Breeze 7,Vessel,\n")
+    code, out, _err = lists_cli("screen", "--input", str(batch), "--format", "csv")
+    rows = [line.split(",")[:6] for line in out.splitlines()[1:]]
+    assert code == 0 and rows[0][5] == "CHONG CHON GANG" and rows[1][5] == ""
+    code, _out, err = lists_cli("screen", "Sea Breeze 7", "--id", "7937317")
+    assert code == 1 and "KIND=VALUE" in err

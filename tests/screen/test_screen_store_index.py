@@ -123,3 +123,15 @@ def test_a_subset_of_the_lists_gets_its_own_embedded_index(loaded: Store) -> Non
         if loaded.engine.dialect.name != "sqlite":
             for path in index_path(loaded).parent.glob(index_path(loaded).name + "*"):
                 shutil.rmtree(path, ignore_errors=True)
+
+
+def test_a_renamed_ship_is_found_by_its_imo_number(loaded: Store) -> None:
+    index = store_index(loaded)
+    renamed = Query("Sea Breeze 7", schema="Vessel", identifiers={"imo": ["IMO 7937317"]})
+    (result,) = screen([renamed], index=index)
+    assert [m.entity.id for m in result.matches] == ["ofac-sdn:17069"]  # CHONG CHON GANG
+    assert "IMO 7937317 on the list: the same ship" in result.matches[0].explanation[-1].detail
+    # another number, or none: the name alone decides, and it is no listed ship's
+    for other in ({"imo": ["9999999"]}, {}):
+        (result,) = screen([Query("Sea Breeze 7", schema="Vessel", identifiers=other)], index=index)
+        assert result.matches == []

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import insert, inspect, text
 
 from materiel.errors import StoreError
 from materiel.model import Extraction
 from materiel.store import Store
-from materiel.store.engine import current_revision, head_revision, normalise_url
+from materiel.store.engine import current_revision, head_revision, make_engine, normalise_url, upgrade
+from materiel.store.list_models import ListEntryRow, ListVersionRow
+from materiel.store.lists import identifier_candidates
 from materiel.store.models import Base
 
 TABLES = {"documents", "extractions", "entities", "mentions", "events", "evidence"}
@@ -109,3 +112,41 @@ def test_bad_url_raises_store_error(url: str, message: str) -> None:
     with pytest.raises(StoreError, match=message) as info:
         Store(url)
     assert "s3cret" not in str(info.value)
+
+
+def test_lists_loaded_before_the_identifier_table_are_found_by_identifier(store_url: str) -> None:
+    # a store at revision 0006 holds a ship with its IMO number in the entry's data only
+    engine = make_engine(normalise_url(store_url))
+    upgrade(engine, "0006")
+    loaded_at = datetime(2026, 1, 1, tzinfo=UTC)
+    data = {"id": "ofac-sdn:17069", "schema": "Vessel", "identifiers": {"imo": ["IMO 7937317"]}}
+    with engine.begin() as conn:
+        version_id = conn.execute(
+            insert(ListVersionRow.__table__).values(
+                key="ofac-sdn",
+                version=1,
+                current=True,
+                format="ofac-csv",
+                source="sdn.csv",
+                list_date_from="file",
+                checksum="c",
+                entry_count=1,
+                counts={},
+                warnings=[],
+                loaded_at=loaded_at,
+            )
+        ).inserted_primary_key[0]
+        conn.execute(
+            insert(ListEntryRow.__table__).values(
+                id="ofac-sdn:17069",
+                list_key="ofac-sdn",
+                version_id=version_id,
+                schema="Vessel",
+                name="CHONG CHON GANG",
+                data=data,
+            )
+        )
+    engine.dispose()
+    with Store(store_url) as opened:  # brought to the head revision
+        found = identifier_candidates(opened, ["7937317"])
+    assert [d["id"] for d in found] == ["ofac-sdn:17069"]

@@ -75,3 +75,12 @@ def test_lists(client: TestClient) -> None:
     assert {entry["key"] for entry in lists} == {"ofac-sdn", "un-sc"}
     un = next(entry for entry in lists if entry["key"] == "un-sc")
     assert un["list_date"] == "2026-02-27" and un["entry_count"] == 6 and un["current"] is True
+
+
+def test_screen_a_ship_by_its_imo_number(client: TestClient) -> None:
+    # the demo's lists hold CHONG CHON GANG with IMO 7937317
+    query = {"name": "Sea Breeze 7", "schema": "Vessel", "identifiers": {"imo": ["7937317"]}}
+    (result,) = client.post("/screen", json={"queries": [query]}).json()["results"]
+    assert result["query"]["identifiers"] == {"imo": ["7937317"]}
+    assert [m["name"] for m in result["matches"]] == ["CHONG CHON GANG"]
+    assert result["matches"][0]["explanation"][-1]["feature"] == "identifier"

@@ -82,6 +82,15 @@ def test_screen_page_is_a_plain_form(client: TestClient) -> None:
     assert empty.status_code == 422 and "give at least one query" in empty.text
 
 
+def test_screen_page_takes_an_imo_number_and_names_a_bad_qualifier(client: TestClient) -> None:
+    ship = {"names": "Sea Breeze 7", "schema": "Vessel", "imo": "7937317"}
+    text = _text(client.post("/ui/screen", data=ship).text)
+    assert "CHONG CHON GANG" in text and "the same ship" in text
+    bad = client.post("/ui/screen", data={"names": "Kim Jong Un", "country": "Narnia"})
+    assert bad.status_code == 422 and "country &#39;Narnia&#39;" in bad.text
+    assert 'value="Narnia"' in bad.text  # what was typed is kept in the form
+
+
 def test_screen_page_shows_near_misses_for_review(client: TestClient) -> None:
     # a family name alone matches no one: the listed person is shown below the threshold
     text = _text(client.post("/ui/screen", data={"names": "Mkrtychev", "schema": "Person"}).text)

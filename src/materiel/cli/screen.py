@@ -16,7 +16,7 @@ from rich.table import Table
 from materiel.cli.app import command, console, progress_bar, say, state, warn
 from materiel.errors import InputError
 from materiel.screen.match import DEFAULT_THRESHOLD, match_names
-from materiel.screen.queries import make_query, read_queries
+from materiel.screen.queries import make_query, parse_identifiers, read_queries
 from materiel.screen.records import Match
 from materiel.screen.screening import (
     CSV_COLUMNS,
@@ -106,6 +106,10 @@ def screen_command(
     schema: Annotated[str, typer.Option(help=SCHEMA_HELP)] = "Person",
     dob: Annotated[str | None, typer.Option(help="Birth date or year.")] = None,
     country: Annotated[str | None, typer.Option(help="Nationality or country (name or ISO code).")] = None,
+    ids: Annotated[
+        list[str] | None,
+        typer.Option("--id", help="An identifier, KIND=VALUE (imo=9123456, passport=...); repeat for more."),
+    ] = None,
     threshold: Annotated[float, typer.Option(help="Lowest score reported as a match.")] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Most matches per name.")] = DEFAULT_LIMIT,
     input_file: Annotated[
@@ -140,7 +144,14 @@ def screen_command(
         index = store_index(store)
         if input_file is None:
             assert name is not None
-            query = make_query(name, schema=schema, id="1", birth_date=dob, country=country)
+            query = make_query(
+                name,
+                schema=schema,
+                id="1",
+                birth_date=dob,
+                country=country,
+                identifiers=parse_identifiers(ids or []),
+            )
             if (fmt or "table") == "json":
                 result = next(screen([query], index=index, threshold=threshold, limit=limit))
                 say(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

@@ -26,6 +26,7 @@ from materiel.screen.match import compatible
 from materiel.screen.normalise import PERSON_SCHEMAS, NameForm, name_forms
 from materiel.screen.parts import skeleton
 from materiel.screen.phonetic import fold
+from materiel.screen.qualifiers import clean_id
 from materiel.screen.records import ListedEntity, Sanction
 
 FINGERPRINT_FILE = "materiel-fingerprint.txt"
@@ -33,6 +34,7 @@ _WRITER_HEAP = 256 * 1024 * 1024
 SKELETON_BOOST = 2.0  # weight of a consonant-key match in an Arabic-script query (measured: 1, 2, 3)
 ABJAD_WIDER = 2  # organisations; measured on the cross-script pairs: 1, 2, 3 (persons: no gain)
 MAX_RUN_TOKENS = 6  # names of up to this many words get consonant keys of word pairs
+MAX_BY_IDENTIFIER = 20  # entries one identifier can name (an IMO number names one hull)
 SCHEMAS = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 
 
@@ -42,6 +44,7 @@ def _schema() -> Any:
     builder.add_text_field("schema", stored=False, tokenizer_name="raw")
     builder.add_text_field("tokens", stored=False, tokenizer_name="whitespace")
     builder.add_text_field("keys", stored=False, tokenizer_name="whitespace")
+    builder.add_text_field("ids", stored=False, tokenizer_name="whitespace")  # identifiers as compared
     builder.add_text_field("entity", stored=True, index_option="basic", tokenizer_name="raw")
     return builder.build()
 
@@ -108,6 +111,9 @@ class NameIndex:
                     schema=entity.schema,
                     tokens=" ".join(sorted(tokens)),
                     keys=" ".join(sorted(keys)),
+                    ids=" ".join(
+                        sorted({clean_id(v) for vs in entity.identifiers.values() for v in vs} - {""})
+                    ),
                     entity=entity_to_json(entity),
                 )
             )
@@ -147,14 +153,22 @@ class NameIndex:
             self._searcher = self._index.searcher()
         return self._searcher
 
-    def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]:
+    def search(
+        self, name: str, schema: str = "Person", limit: int = 30, identifiers: Sequence[str] = ()
+    ) -> list[ListedEntity]:
         """Candidate entities for ``name``, best first: ``limit`` of them, ``ABJAD_WIDER`` times as
         many for an organisation's name in Arabic script or Hangul, whose keys are less selective
         ("القاعدة" reads "al qada", which every "AL-QA'IDA IN ..." shares; "조선단군무역회사" "korea
         tangun trading", whose first and last words dozens of DPRK companies share). An Arabic-script
         organisation's name read in English ("مكتب الخدمات" → "office services") is searched apart
         from its transliteration and the two result lists interleaved: common English words would
-        otherwise crowd out the entries only the transliteration reaches ("MAKHTAB AL-KHIDAMAT")."""
+        otherwise crowd out the entries only the transliteration reaches ("MAKHTAB AL-KHIDAMAT").
+        Entries that carry one of ``identifiers`` (as ``clean_id`` writes them) come first, whatever
+        their names: a vessel renamed is found by its IMO number."""
+        found = self._by_identifiers(identifiers, schema)
+        if found:
+            by_name = self.search(name, schema, limit)
+            return list({e.id: e for e in [*found, *by_name]}.values())[: max(limit, len(found))]
         forms = name_forms(name, schema)
         if schema not in PERSON_SCHEMAS and any(f.abjad or f.korean for f in forms):
             limit *= ABJAD_WIDER
@@ -169,6 +183,21 @@ class NameIndex:
                 if entity is not None:
                     merged.setdefault(entity.id, entity)
         return list(merged.values())[:limit]
+
+    def _by_identifiers(self, identifiers: Sequence[str], schema: str) -> list[ListedEntity]:
+        values = sorted({v for v in identifiers if v})
+        if not values:
+            return []
+        schemas = sorted({s for s in SCHEMAS if compatible(schema, s)} | {schema})
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self._schema, "ids", values)),
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self._schema, "schema", schemas)),
+            ]
+        )
+        searcher = self._get_searcher()
+        hits = searcher.search(query, MAX_BY_IDENTIFIER, count=False).hits
+        return [entity_from_json(searcher.doc(address)["entity"][0]) for _score, address in hits]
 
     def _search(self, forms: Sequence[NameForm], schema: str, limit: int) -> list[ListedEntity]:
         tokens, keys = form_keys(forms)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from materiel.errors import ListFormatError, NotFoundError
+from materiel.screen.qualifiers import clean_id
 from materiel.screen.readers import READERS, ListSource, ReadContext, plan_sources
 from materiel.screen.records import ListedEntity, Sanction
 from materiel.store import Store
@@ -101,7 +102,12 @@ def entry_record(entity: ListedEntity) -> EntryRecord:
                 seen.add((kind, value))
                 names.append((kind, value, key))
     sanctions = [dataclasses.asdict(s) for s in entity.sanctions]
-    return EntryRecord(entity.id, entity.schema, entity.name, entity_data(entity), names, sanctions)
+    identifiers = sorted(
+        {(kind, clean_id(v)) for kind, values in entity.identifiers.items() for v in values if clean_id(v)}
+    )
+    return EntryRecord(
+        entity.id, entity.schema, entity.name, entity_data(entity), names, sanctions, identifiers
+    )
 
 
 # ---------- reading ----------

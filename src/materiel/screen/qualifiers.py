@@ -54,10 +54,12 @@ def gender_feature(query: Query, entity: ListedEntity) -> Feature | None:
 
 
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
+HULL = 1.0  # an IMO number on the list makes a match whatever the name (the score is capped at 1)
 STRONG_IDS = frozenset({"imo", "passport", "national_id", "tax_id", "registration", "swift", "mmsi"})
 
 
-def _clean_id(value: str) -> str:
+def clean_id(value: str) -> str:
+    """An identifier as compared: upper case, letters and digits only, an "IMO" in front dropped."""
     cleaned = _ID_CLEAN.sub("", value.upper())
     return cleaned[3:] if cleaned.startswith("IMO") else cleaned
 
@@ -66,10 +68,16 @@ def identifier_feature(query: Query, entity: ListedEntity) -> Feature | None:
     """A shared identifier raises the score; the same kind of unique identifier, differing, lowers it."""
     if not query.identifiers or not entity.identifiers:
         return None
-    listed_any = {_clean_id(v) for vs in entity.identifiers.values() for v in vs}
+    listed_any = {clean_id(v) for vs in entity.identifiers.values() for v in vs}
+    listed_hull = {clean_id(v) for v in entity.identifiers.get("imo", [])}
     for kind, values in query.identifiers.items():
         for value in values:
-            if _clean_id(value) in listed_any:
+            if kind == "imo" and clean_id(value) in listed_hull:
+                # a ship keeps its IMO number for life, whatever it is renamed or reflagged to
+                return Feature(
+                    "identifier", HULL, f"IMO {value} on the list: the same ship, whatever its name"
+                )
+            if clean_id(value) in listed_any:
                 return Feature("identifier", 0.4, f"{kind} {value} on the list")
     for kind in ("imo", "mmsi"):
         if query.identifiers.get(kind) and entity.identifiers.get(kind):

@@ -15,13 +15,14 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from materiel.errors import InputError
 from materiel.screen.bodies import state_words, tokens_of
+from materiel.screen.qualifiers import STRONG_IDS
 from materiel.screen.readers.common import country_code, one_date
 from materiel.screen.records import SCHEMAS, Query
 
@@ -127,6 +128,17 @@ def make_query(
     )
 
 
+def parse_identifiers(given: Sequence[str]) -> dict[str, list[str]]:
+    """``KIND=VALUE`` pairs ("imo=9123456", "passport=472017713") as the query's identifiers."""
+    out: dict[str, list[str]] = {}
+    for item in given:
+        kind, sep, value = item.partition("=")
+        if not sep or not kind.strip() or not value.strip():
+            raise InputError(f"identifier {item!r}: write KIND=VALUE (imo=9123456, passport=...)")
+        out.setdefault(kind.strip().lower(), []).append(value.strip())
+    return out
+
+
 def query_from_row(
     row: dict[str, Any], line: int, source: str = "", where: str = "", warn: Warn | None = None
 ) -> Query:
@@ -144,7 +156,10 @@ def query_from_row(
     name = pick("name")
     if not name:
         raise InputError(f"{where}: no name")
-    identifiers = row.get("identifiers") if isinstance(row.get("identifiers"), dict) else {}
+    identifiers = dict(row["identifiers"]) if isinstance(row.get("identifiers"), dict) else {}
+    for kind in STRONG_IDS:  # a CSV's columns "imo", "passport", ...
+        if row.get(kind) not in (None, ""):
+            identifiers.setdefault(kind, str(row[kind]).strip())
     try:
         return make_query(
             name,

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from materiel.screen.index import NameIndex
 from materiel.screen.match import DEFAULT, Algorithm, compare, compatible
 from materiel.screen.normalise import name_forms
+from materiel.screen.qualifiers import clean_id
 from materiel.screen.records import SCHEMAS, ListedEntity, Match, Query
 
 CANDIDATES = 30
@@ -45,9 +46,12 @@ _INDEX_CODE = (
 
 
 class CandidateIndex(Protocol):
-    """Where candidates come from: listed entities for a name, best first."""
+    """Where candidates come from: listed entities for a name, best first, after those that carry
+    one of the query's identifiers."""
 
-    def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]: ...
+    def search(
+        self, name: str, schema: str = "Person", limit: int = 30, identifiers: Sequence[str] = ()
+    ) -> list[ListedEntity]: ...
 
 
 @dataclass(slots=True)
@@ -57,7 +61,7 @@ class ScreenResult:
 
     def to_dict(self) -> dict[str, Any]:
         query: dict[str, Any] = {"id": self.query.id, "name": self.query.name, "schema": self.query.schema}
-        for key in ("birth_date", "country", "gender"):
+        for key in ("birth_date", "country", "gender", "identifiers"):
             if getattr(self.query, key):
                 query[key] = getattr(self.query, key)
         if self.query.identifiers:
@@ -77,7 +81,7 @@ def screen_one(
     threshold = algorithm.threshold if threshold is None else threshold
     scored = [
         compare(query, entity, threshold, algorithm)
-        for entity in index.search(query.name, query.schema, candidates)
+        for entity in index.search(query.name, query.schema, candidates, query_identifiers(query))
         if compatible(query.schema, entity.schema)
     ]
     best: dict[str, Match] = {}
@@ -86,6 +90,11 @@ def screen_one(
             best[m.entity.id] = m
     ranked = sorted(best.values(), key=lambda m: (-m.score, m.entity.id))
     return ScreenResult(query, ranked[:limit])
+
+
+def query_identifiers(query: Query) -> list[str]:
+    """The query's identifiers as compared (``clean_id``)."""
+    return [c for values in query.identifiers.values() for v in values if (c := clean_id(v))]
 
 
 def screen(
@@ -167,12 +176,16 @@ class TrigramIndex:
         keys += [" ".join(sorted(form.tokens)) for form in name_forms(name, schema) if form.tokens]
         return [k for k in dict.fromkeys(keys) if k]
 
-    def search(self, name: str, schema: str = "Person", limit: int = 30) -> list[ListedEntity]:
+    def search(
+        self, name: str, schema: str = "Person", limit: int = 30, identifiers: Sequence[str] = ()
+    ) -> list[ListedEntity]:
         schemas = [s for s in SCHEMAS if compatible(schema, s)]
+        found = self._db.identifier_candidates(self._store, identifiers, schemas=schemas, lists=self._lists)
         rows = self._db.trigram_candidates(
             self._store, self.keys(name, schema), schemas=schemas, lists=self._lists, limit=limit
         )
-        return [self._lists_module.entity_from_data(row) for row in rows]
+        entities = [self._lists_module.entity_from_data(row) for row in [*found, *rows]]
+        return list({e.id: e for e in entities}.values())[: max(limit, len(found))]
 
 
 def store_index(store: Any, lists: list[str] | None = None) -> CandidateIndex:

@@ -79,6 +79,28 @@ class ListNameRow(Base):
     )
 
 
+class ListIdentifierRow(Base):
+    """An entry's identifier (IMO number, passport, registration), written as compared: upper case,
+    letters and digits only, "IMO" dropped. Candidates come from it as from the names: a vessel
+    renamed is found by its IMO number."""
+
+    __tablename__ = "list_identifiers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(
+        String(ENTRY_ID_LENGTH), ForeignKey("list_entries.id", ondelete="CASCADE")
+    )
+    list_key: Mapped[str] = mapped_column(String(KEY_LENGTH))
+    kind: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(String(128))
+
+    __table_args__ = (
+        Index("ix_list_identifiers_value", "value"),
+        Index("ix_list_identifiers_entry_id", "entry_id"),
+        Index("ix_list_identifiers_list_key", "list_key"),
+    )
+
+
 class ListSanctionRow(Base):
     __tablename__ = "list_sanctions"
 

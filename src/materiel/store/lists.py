@@ -20,6 +20,7 @@ from materiel.store.connection import connect
 from materiel.store.list_models import (
     ListDiffRow,
     ListEntryRow,
+    ListIdentifierRow,
     ListNameRow,
     ListSanctionRow,
     ListVersionRow,
@@ -72,6 +73,7 @@ class EntryRecord:
     data: dict[str, Any]
     names: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, normalised key)
     sanctions: list[dict[str, Any]] = field(default_factory=list)
+    identifiers: list[tuple[str, str]] = field(default_factory=list)  # (kind, value as compared)
 
 
 Progress = Callable[[int, int], None]
@@ -153,7 +155,7 @@ def replace_list(
             select(func.max(ListVersionRow.version)).where(ListVersionRow.key == key)
         ).scalar()
         version.version = int(latest or 0) + 1
-        for table in (ListNameRow, ListSanctionRow, ListEntryRow):
+        for table in (ListNameRow, ListSanctionRow, ListIdentifierRow, ListEntryRow):
             conn.execute(delete(table).where(table.list_key == key))
         conn.execute(update(ListVersionRow).where(ListVersionRow.key == key).values(current=False))
         version.id = conn.execute(
@@ -221,6 +223,13 @@ def _insert_entries(
         sanctions = [{**s, "entry_id": e.id, "list_key": key} for e in chunk for s in e.sanctions]
         for batch in _batches(sanctions):
             conn.execute(insert(ListSanctionRow), batch)
+        identifiers = [
+            {"entry_id": e.id, "list_key": key, "kind": kind[:32], "value": value[:128]}
+            for e in chunk
+            for kind, value in e.identifiers
+        ]
+        for batch in _batches(identifiers):
+            conn.execute(insert(ListIdentifierRow), batch)
         if progress is not None:
             progress(min(start + BATCH, total), total)
 
@@ -355,6 +364,34 @@ def trigram_candidates(
     return [found[i] for i in ids if i in found]
 
 
+def identifier_candidates(
+    store: Store,
+    values: Sequence[str],
+    *,
+    schemas: Sequence[str] | None = None,
+    lists: Sequence[str] | None = None,
+    limit: int = 30,
+) -> list[dict[str, Any]]:
+    """Stored data of the entries that carry any of the identifiers ``values`` (as compared)."""
+    values = [v for v in dict.fromkeys(values) if v]
+    if not values:
+        return []
+    query = (
+        select(ListEntryRow.id, ListEntryRow.data)
+        .join(ListIdentifierRow, ListIdentifierRow.entry_id == ListEntryRow.id)
+        .where(ListIdentifierRow.value.in_(values))
+        .distinct()
+        .order_by(ListEntryRow.id)
+        .limit(limit)
+    )
+    if schemas is not None:
+        query = query.where(ListEntryRow.schema.in_(list(schemas)))
+    if lists is not None:
+        query = query.where(ListIdentifierRow.list_key.in_(list(lists)))
+    with connect(store, "search the list identifiers", write=False) as conn:
+        return [row.data for row in conn.execute(query)]
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -366,6 +403,7 @@ __all__ = [
     "current_version",
     "entry_data",
     "get_entry_data",
+    "identifier_candidates",
     "iter_entry_data",
     "list_diffs",
     "list_versions",

@@ -35,6 +35,14 @@ class ScreenQuery(BaseModel):
     schema_: str = Field("Person", alias="schema", description=f"One of {', '.join(QUERY_SCHEMAS)}.")
     birth_date: str | None = Field(None, max_length=32, description="Year or ISO date.")
     country: str | None = Field(None, max_length=100, description="ISO code or name of a country.")
+    gender: str | None = Field(None, max_length=16, description="male, female or other.")
+    identifiers: dict[str, list[str]] | None = Field(
+        None,
+        max_length=10,
+        description="Identifiers by kind: imo, passport, national_id, ... (an IMO number matches a "
+        "listed ship whatever its name).",
+        examples=[{"imo": ["8405311"]}],
+    )
 
 
 class ScreenRequest(BaseModel):

@@ -28,6 +28,7 @@ def _page(
     context.setdefault("schema", "Person")
     context.setdefault("birth_date", "")
     context.setdefault("country", "")
+    context.setdefault("imo", "")
     context.setdefault("results", None)
     context.setdefault("near", {})
     context.setdefault("problem", "")
@@ -55,9 +56,16 @@ def screen_submit(
     kind: Annotated[str, Form(alias="schema", max_length=40)] = "Person",
     birth_date: Annotated[str, Form(max_length=32)] = "",
     country: Annotated[str, Form(max_length=100)] = "",
+    imo: Annotated[str, Form(max_length=32)] = "",
 ) -> HTMLResponse:
     lines = [line.strip() for line in names.splitlines() if line.strip()]
-    kept: dict[str, object] = {"names": names, "schema": kind, "birth_date": birth_date, "country": country}
+    kept: dict[str, object] = {
+        "names": names,
+        "schema": kind,
+        "birth_date": birth_date,
+        "country": country,
+        "imo": imo,
+    }
     try:
         body = ScreenRequest(
             queries=[
@@ -67,6 +75,8 @@ def screen_submit(
                     schema=kind,
                     birth_date=birth_date.strip() or None,
                     country=country.strip() or None,
+                    gender=None,
+                    identifiers={"imo": [imo.strip()]} if imo.strip() else None,
                 )
                 for n, line in enumerate(lines, 1)
             ],
