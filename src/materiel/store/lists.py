@@ -376,18 +376,21 @@ def identifier_candidates(
     values = [v for v in dict.fromkeys(values) if v]
     if not values:
         return []
-    query = (
-        select(ListEntryRow.id, ListEntryRow.data)
-        .join(ListIdentifierRow, ListIdentifierRow.entry_id == ListEntryRow.id)
+    ids = (
+        select(ListIdentifierRow.entry_id)
+        .join(ListEntryRow, ListEntryRow.id == ListIdentifierRow.entry_id)
         .where(ListIdentifierRow.value.in_(values))
         .distinct()
-        .order_by(ListEntryRow.id)
+        .order_by(ListIdentifierRow.entry_id)
         .limit(limit)
     )
     if schemas is not None:
-        query = query.where(ListEntryRow.schema.in_(list(schemas)))
+        ids = ids.where(ListEntryRow.schema.in_(list(schemas)))
     if lists is not None:
-        query = query.where(ListIdentifierRow.list_key.in_(list(lists)))
+        ids = ids.where(ListIdentifierRow.list_key.in_(list(lists)))
+    query = (
+        select(ListEntryRow.data).where(ListEntryRow.id.in_(ids.scalar_subquery())).order_by(ListEntryRow.id)
+    )
     with connect(store, "search the list identifiers", write=False) as conn:
         return [row.data for row in conn.execute(query)]
 
