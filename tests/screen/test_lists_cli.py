@@ -85,10 +85,11 @@ def test_diff_and_show(lists_cli: Callable[..., Run], tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines() == [
         "un-sc: v2 against v1: added 0, removed 0, changed 1",
-        "  ~ un-sc:KPe.900: sanctions",
+        "  ~ un-sc:KPe.900 EXAMPLE TRADING CORPORATION: sanctions",  # who changed, by name
     ]
     code, out, _err = lists_cli("lists", "diff", "--json")
     assert json.loads(out)["changed"] == {"un-sc:KPe.900": ["sanctions"]}
+    assert json.loads(out)["names"] == {"un-sc:KPe.900": "EXAMPLE TRADING CORPORATION"}
     code, out, _err = lists_cli("lists", "show", "un-sc:KPi.900")
     assert (
         code == 0 and "RI EXAMPLE CHOL" in out and "Uncle Ri" in out and "UN Security Council · DPRK" in out

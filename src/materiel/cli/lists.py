@@ -183,6 +183,7 @@ def diff(
                 "added": d.added,
                 "removed": d.removed,
                 "changed": d.changed,
+                "names": d.names,
             }
             typer.echo(json.dumps(out, ensure_ascii=False))
             continue
@@ -193,11 +194,11 @@ def diff(
         )
         for label, ids in (("+", d.added), ("-", d.removed)):
             for entry_id in ids[:CHANGED_SHOWN]:
-                say(f"  {label} {entry_id}")
+                say(f"  {label} {entry_id} {d.name(entry_id)}".rstrip())
             if len(ids) > CHANGED_SHOWN:
                 say(f"  {label} ... {len(ids) - CHANGED_SHOWN} more")
         for entry_id, fields in list(d.changed.items())[:CHANGED_SHOWN]:
-            say(f"  ~ {entry_id}: {', '.join(fields)}")
+            say(f"  ~ {entry_id} {d.name(entry_id)}: {', '.join(fields)}".replace(" :", ":"))
         if len(d.changed) > CHANGED_SHOWN:
             say(f"  ~ ... {len(d.changed) - CHANGED_SHOWN} more")
 

@@ -209,6 +209,10 @@ def load_source(
         added=added,
         removed=removed,
         changed=changed,
+        names={
+            **{i: str(old[i].get("name", "")) for i in removed},
+            **{r.id: r.name for r in records if r.id in changed or r.id in set(added)},
+        },
     )
     stored = db.replace_list(
         store,

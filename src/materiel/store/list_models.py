@@ -135,8 +135,16 @@ class ListDiffRow(Base):
     added: Mapped[list[str]] = mapped_column(JSON)
     removed: Mapped[list[str]] = mapped_column(JSON)
     changed: Mapped[dict[str, Any]] = mapped_column(JSON)
+    names: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)  # entry id -> its name
 
     __table_args__ = (Index("ix_list_diffs_key", "key"),)
 
 
-__all__ = ["ListDiffRow", "ListEntryRow", "ListNameRow", "ListSanctionRow", "ListVersionRow"]
+__all__ = [
+    "ListDiffRow",
+    "ListEntryRow",
+    "ListIdentifierRow",
+    "ListNameRow",
+    "ListSanctionRow",
+    "ListVersionRow",
+]

@@ -61,6 +61,11 @@ class ListDiff:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # the name of each entry above, as listed
+
+    def name(self, entry_id: str) -> str:
+        """The entry's primary name as the load saw it ("" for diffs recorded before names were)."""
+        return self.names.get(entry_id, "")
 
 
 @dataclass(slots=True)
@@ -188,6 +193,7 @@ def replace_list(
                 added=diff.added,
                 removed=diff.removed,
                 changed=diff.changed,
+                names=diff.names,
             )
         )
     return version
@@ -285,6 +291,7 @@ def list_diffs(store: Store, key: str | None = None, *, limit: int | None = None
                 added=list(r.added or []),
                 removed=list(r.removed or []),
                 changed=dict(r.changed or {}),
+                names=dict(r.names or {}),
             )
             for r in conn.execute(query)
         ]
