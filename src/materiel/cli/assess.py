@@ -90,7 +90,8 @@ def print_findings(
             status = "not found in the loaded lists"
         else:
             status = "; ".join(
-                f"{e.list} {e.id} since {e.listed_on or '?'} ({', '.join(e.programs) or 'no program'})"
+                f"{e.list} {e.id} {f'since {e.listed_on}' if e.listed_on else 'listing date not in the list'}"
+                f" ({', '.join(e.programs) or 'no program'})"
                 for e in d.entries
             )
         out.print(
