@@ -42,6 +42,8 @@ MATCHES = [
     ("ثناء اللہ غفاری", "SANAULLAH GHAFARI", "Person"),
     ("حاجى مالك نورزى", "MALIK NOORZAI", "Person"),
     ("آدم خان اچکزی", "ADAM KHAN ACHEKZAI", "Person"),
+    # a Korean name written in Arabic script: its vowels are the script's, its consonants decide
+    ("كيم جونغ أون", "KIM, Jong Un", "Person"),
     ("محمد صلاح الدين عبدالحليم زيدان", "MOHAMMED SALAHALDIN ABD EL HALIM ZIDANE", "Person"),
     ("سامي بن خميس بن صالح الصيد", "SAMI BEN KHAMIS BEN SALEH ELSSEID", "Person"),
     ("سلسلة الذهب للصرافة", "SELSELAT AL-THAHAB", "Organization"),  # -at of the tā' marbūṭa
@@ -93,6 +95,7 @@ MATCHES = [
 ]
 
 NOT_MATCHES = [
+    ("كيم جونغ إيل", "KIM, Jong Un", "Person"),  # Kim Jong Il, in Arabic script
     # another legal person: the same name with another legal form
     ("Deutsche Bank AG", "Deutsche Bank GmbH", "Company"),
     ("ANO Iskusstvo Krasoty", "LIMITED LIABILITY COMPANY ISKUSSTVO KRASOTY", "Company"),

@@ -77,7 +77,7 @@ def part_similarity(
         return PHONETIC, "spelling variant"
     if (a[-1] == "s" and _baltic(a, fb)) or (b[-1] == "s" and _baltic(b, fa)):
         return PHONETIC, "-s ending"
-    if korean and is_korean_syllable(a) and is_korean_syllable(b):
+    if korean and not abjad and is_korean_syllable(a) and is_korean_syllable(b):
         if korean_key(a) == korean_key(b):
             return PHONETIC, "romanisation variant"
         return 0.0, "different syllable"
