@@ -84,3 +84,7 @@ def test_screen_a_ship_by_its_imo_number(client: TestClient) -> None:
     assert result["query"]["identifiers"] == {"imo": ["7937317"]}
     assert [m["name"] for m in result["matches"]] == ["CHONG CHON GANG"]
     assert result["matches"][0]["explanation"][-1]["feature"] == "identifier"
+    too_many = {"name": "x", "schema": "Vessel", "identifiers": {"imo": [str(n) for n in range(11)]}}
+    assert client.post("/screen", json={"queries": [too_many]}).status_code == 422
+    too_long = {"name": "x", "identifiers": {"passport": ["9" * 65]}}
+    assert client.post("/screen", json={"queries": [too_long]}).status_code == 422

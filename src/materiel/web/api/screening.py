@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from materiel.errors import InputError
 from materiel.screen.lists import list_lists
@@ -23,6 +23,11 @@ router = APIRouter(tags=["screening"])
 MAX_MATCHES = 50
 
 
+IdKind = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+IdValue = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+IdValues = Annotated[list[IdValue], Field(min_length=1, max_length=10)]
+
+
 class ScreenQuery(BaseModel):
     """One name to screen: the fields of the CLI's batch input (only ``name`` is required)."""
 
@@ -36,7 +41,7 @@ class ScreenQuery(BaseModel):
     birth_date: str | None = Field(None, max_length=32, description="Year or ISO date.")
     country: str | None = Field(None, max_length=100, description="ISO code or name of a country.")
     gender: str | None = Field(None, max_length=16, description="male, female or other.")
-    identifiers: dict[str, list[str]] | None = Field(
+    identifiers: dict[IdKind, IdValues] | None = Field(
         None,
         max_length=10,
         description="Identifiers by kind: imo, passport, national_id, ... (an IMO number matches a "
