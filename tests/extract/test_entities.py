@@ -182,3 +182,21 @@ def test_a_company_named_after_a_person_stays_a_company(extract) -> None:
     kinds = by_name(extract("Minister Sergei Ivanov spoke. Ivanov Holdings denied it, Ivanov said."))
     assert kinds["Ivanov Holdings"] == ("organization", None)
     assert kinds["Sergei Ivanov"] == ("person", None)
+
+
+# a ship's IMO number where the text gives it right after the ship's name, its check digit right
+IMO_NUMBERS = [
+    ("The Treasury designated the tanker Yu Jong 2 (IMO 8604917) on Friday.", "Yu Jong 2", "8604917"),
+    ("The ship Chong Chon Gang, IMO: 7937317, was seized in Panama.", "Chong Chon Gang", "7937317"),
+    ("The vessel Sea Star (IMO 8604918) sailed.", "Sea Star", None),  # check digit wrong
+    ("The vessel Sea Star sailed; the Treasury named IMO 8604917 later.", "Sea Star", None),  # not its own
+    # a number NER left out of the name is the name's: "Sea Breeze 7" is not SEA BREEZE
+    ("Invented: the tanker Sea Breeze 7 (IMO 7937317) called at Nampo.", "Sea Breeze 7", "7937317"),
+    ("The tanker Sea Breeze 7 times a year loaded oil.", "Sea Breeze", None),  # a count, not a name's
+]
+
+
+@pytest.mark.parametrize(("text", "ship", "imo"), IMO_NUMBERS)
+def test_a_ships_imo_number(extract, text: str, ship: str, imo: str | None) -> None:
+    (vessel,) = [e for e in extract(text).entities if e.name == ship]
+    assert vessel.kind == "vessel" and vessel.attributes.get("imo") == imo

@@ -14,6 +14,7 @@ from materiel import jobs
 from materiel.entity_screening import make_screener, screen_extraction
 from materiel.examples import example_path
 from materiel.examples.lists import copy_lists
+from materiel.extract.pipeline import extract_document
 from materiel.model import Document, Entity, EntityKind, Extraction
 from materiel.screen.lists import list_lists, load_lists
 from materiel.store import Store
@@ -127,3 +128,16 @@ def test_vessels_and_companies_are_screened_as_such(store_url: str, tmp_path: Pa
     assert found == {("vessel:ccg", "ofac-sdn:17069"), ("org:verus", "ofac-sdn:44544")}
     assert stored is not None and stored.entities == 3
     assert {(h.entity_id, h.list_entry_id) for h in stored.matches} == found
+
+
+def test_a_renamed_ship_in_a_text_is_found_by_the_imo_number_it_gives(store_url: str, tmp_path: Path) -> None:
+    doc = Document.from_text("Invented text: the tanker Sea Breeze 7 (IMO 7937317) called at Nampo.")
+    with Store(store_url) as store:
+        _load_bundled(store, tmp_path / "lists")
+    extraction = extract_document(doc)
+    (ship,) = [e for e in extraction.entities if e.kind == EntityKind.VESSEL]
+    assert (ship.name, ship.attributes.get("imo")) == ("Sea Breeze 7", "7937317")
+    with Store(store_url) as store:
+        store.save_extraction(extraction)
+        hits = [h for h in screen_extraction(store, extraction) if h.match]
+    assert [(h.entity_name, h.list_entry_id) for h in hits] == [("Sea Breeze 7", "ofac-sdn:17069")]

@@ -32,6 +32,7 @@ from materiel.extract.people import (
     titled_people,
 )
 from materiel.extract.person_roles import person_details, representatives
+from materiel.extract.vessels import numbered_names, vessel_imo_numbers
 from materiel.model import EntityKind
 
 __all__ = ["Actor", "ActorIndex", "collect_actors", "state_actor"]
@@ -356,6 +357,8 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     person_details(doc, index, gaz)
     _korean_shorthand(doc, index, gaz)
     acronym_aliases(doc, index, gaz)
+    numbered_names(doc, index)
+    vessel_imo_numbers(doc, index)
     _org_countries(doc, index, gaz)
     _names_as_written(index)
     return index
