@@ -27,7 +27,7 @@ from materiel.screen.screening import (
     store_index,
 )
 from materiel.store import Store
-from materiel.store.lists import trigram_ready
+from materiel.store.list_search import trigram_ready
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from materiel.model import Extraction
 from materiel.store import Store
 from materiel.store.engine import current_revision, head_revision, make_engine, normalise_url, upgrade
 from materiel.store.list_models import ListEntryRow, ListVersionRow
-from materiel.store.lists import identifier_candidates
+from materiel.store.list_search import identifier_candidates
 from materiel.store.models import Base
 
 TABLES = {"documents", "extractions", "entities", "mentions", "events", "evidence"}

@@ -28,7 +28,7 @@ from materiel.errors import ListFormatError, NotFoundError
 from materiel.screen.qualifiers import clean_id
 from materiel.screen.readers import READERS, ListSource, ReadContext, plan_sources
 from materiel.screen.records import ListedEntity, Sanction
-from materiel.store import Store
+from materiel.store import Store, list_search
 from materiel.store import lists as db
 from materiel.store.lists import EntryRecord, ListDiff, ListVersion
 
@@ -304,7 +304,7 @@ def find_by_name_key(
     store: Store, name: str, lists: Sequence[str] | None = None
 ) -> list[tuple[str, str, str]]:
     """(entry id, kind, name) of stored names with the same ``name_key`` as ``name``."""
-    return db.names_by_key(store, name_key(name), lists=lists)
+    return list_search.names_by_key(store, name_key(name), lists=lists)
 
 
 __all__ = [

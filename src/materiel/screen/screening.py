@@ -169,7 +169,7 @@ class TrigramIndex:
         self._store = store
         self._lists = list(lists) if lists is not None else None
         self._lists_module = importlib.import_module("materiel.screen.lists")
-        self._db = importlib.import_module("materiel.store.lists")
+        self._db = importlib.import_module("materiel.store.list_search")
 
     def keys(self, name: str, schema: str = "Person") -> list[str]:
         keys = [self._lists_module.name_key(name)]
@@ -191,7 +191,7 @@ class TrigramIndex:
 def store_index(store: Any, lists: list[str] | None = None) -> CandidateIndex:
     """The candidate index of the lists loaded in ``store``: the database's trigram index on
     PostgreSQL with pg_trgm, else the embedded name index, rebuilt when the lists changed."""
-    if importlib.import_module("materiel.store.lists").trigram_ready(store):
+    if importlib.import_module("materiel.store.list_search").trigram_ready(store):
         return TrigramIndex(store, lists)
     return embedded_index(store, lists)
 
