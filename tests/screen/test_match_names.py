@@ -276,3 +276,9 @@ def test_a_family_name_alone_is_for_review(name: str, listed: str, capped: bool)
     assert not m.match
     assert DEFAULT_THRESHOLD - 0.1 <= m.score < DEFAULT_THRESHOLD  # a near miss, kept for review
     assert ("one name alone" in m.explanation[0].detail) is capped
+
+
+def test_muammar_marks_an_arabic_name() -> None:
+    # Gaddafi / QADHAFI: one Arabic name in two Latin spellings (ق read g), not a typo
+    m = match_names("Muammar Gaddafi", "QADHAFI, Muammar")
+    assert m.match and "gaddafi~qadhafi (Arabic consonants)" in m.explanation[0].detail
