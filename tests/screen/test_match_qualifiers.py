@@ -175,3 +175,30 @@ def test_a_body_listed_without_country_named_with_its_state() -> None:
     m = compare(Query("Syrian Air Force Intelligence Directorate", schema="Organization"), AFID)
     assert m.match, (m.score, m.explanation)
     assert not compare(Query("Iraqi Air Force Intelligence Directorate", schema="Organization"), AFID).match
+
+
+BURMA_MOD = ListedEntity(
+    id="ofac-sdn:43396",
+    list="ofac-sdn",
+    schema="Organization",
+    name="MINISTRY OF DEFENSE OF BURMA",
+    countries=["MM"],
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "match"),
+    [
+        # the listed name names its state: with that state as the query's country, a match
+        (Query("Ministry of Defense", schema="Organization", country="MM"), True),
+        (Query("Ministry of Defence", schema="Organization", country="Myanmar"), True),
+        (Query("Ministry of Defense", schema="Organization", country="KP"), False),
+        (Query("Ministry of Defense", schema="Organization"), False),  # whose?
+    ],
+)
+def test_a_listed_name_that_names_its_state(query: Query, match: bool) -> None:
+    m = compare(query, BURMA_MOD)
+    assert m.match is match, (m.score, m.explanation)
+    if match:
+        assert "the listed name names the state, MM" in m.explanation[0].detail
+        assert "MINISTRY OF DEFENSE OF BURMA" in m.explanation[0].detail

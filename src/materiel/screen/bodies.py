@@ -19,6 +19,7 @@ The names and demonyms of states come from pycountry, from the lists' own spelli
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -109,16 +110,40 @@ def generic_name_feature(
     return Feature("generic_name", GENERIC_CAP - score, f"every state has a body of this name; {why}")
 
 
+@lru_cache(maxsize=50_000)
+def listed_state(name: str) -> tuple[tuple[str, ...], str] | None:
+    """A listed name that names a body and its state ("MINISTRY OF DEFENSE OF BURMA"): the body's
+    words, and the state's code."""
+    return state_named(tokens_of(name))
+
+
 def state_named_feature(
-    entity: ListedEntity, qforms: list[NameForm], strong: list[NameForm]
+    query: Query, entity: ListedEntity, qforms: list[NameForm], strong: list[NameForm]
 ) -> Feature | None:
-    """The name feature of a query that names a body every state has and its state, compared
-    without the state's name, when that state is the listed body's; None otherwise."""
+    """The name feature of a query for a body every state has, compared without the state's name
+    when that state is the listed body's: the state the query names ("North Korean Ministry of
+    National Defence"), or the query's country, against the entry's names and against those of
+    them that name the state ("Ministry of Defense" of Burma / MINISTRY OF DEFENSE OF BURMA).
+    None otherwise."""
     if not entity.list or not qforms or not strong:
         return None
     named = state_named(qforms[0].tokens)
-    if named is None or named[1] not in body_countries(entity):
+    if named is not None:
+        body, code = named
+    elif query.country:
+        body, code = qforms[0].tokens, (country_code(query.country) or query.country).upper()
+    else:
         return None
-    body, code = named
-    found = name_feature(list(name_forms(" ".join(body), entity.schema)), strong, False)
-    return Feature("name", found.score, f"{found.detail} (the name names the state, {code}, the entry's)")
+    if code not in body_countries(entity):
+        return None
+    bare = [  # read without the state's name, shown as listed
+        replace(form, original=name)
+        for name in entity.all_names
+        if (listed := listed_state(name)) is not None and listed[1] == code
+        for form in name_forms(" ".join(listed[0]), entity.schema)
+    ]
+    if named is None and not bare:
+        return None
+    found = name_feature(list(name_forms(" ".join(body), entity.schema)), [*strong, *bare], False)
+    whose = "the name names the state" if named is not None else "the listed name names the state"
+    return Feature("name", found.score, f"{found.detail} ({whose}, {code}, the entry's)")

@@ -91,7 +91,7 @@ def compare(
             )
     body = not person and entity.schema not in ("Vessel", "Airplane")
     if body:  # "North Korean Ministry of National Defence": the state's name is no extra word
-        named = state_named_feature(entity, qforms, strong)
+        named = state_named_feature(query, entity, qforms, strong)
         if named is not None and named.score > feature.score:
             feature = named
     explanation = [feature]
