@@ -60,7 +60,8 @@ def _titled(doc: Doc, start: int) -> bool:
 def match(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> list[tuple[str, list[tuple[int, int]]]]:
     """The organisations to read as people: their keys and, for each mention, the name's tokens.
     A one-word name needs only to be a person's family name; a longer one also a title before it,
-    or to be the name another mention gives a person."""
+    or to be the name another mention gives a person; a name NER joined to a body's code after a
+    person's title is one without more ("US envoy to the UN Nikki Haley")."""
     family = _family_names(index)
     found = []
     people = {n for a in index.actors.values() if a.kind == EntityKind.PERSON for n in (a.name, *a.aliases)}
@@ -68,12 +69,23 @@ def match(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> list[tuple[str, list[t
         if actor.kind != EntityKind.ORGANIZATION or actor.org_type or actor.organ_of or actor.country:
             continue
         spans = [_person_words(doc, s, e, gaz) for s, e in actor.mentions]
-        if not spans or any(span is None or doc[span[1] - 1].text not in family for span in spans):
-            continue
         named = [span for span in spans if span is not None]
-        if all(e - s == 1 or _titled(doc, s) or doc[s:e].text in people for s, e in named):
+        if not named or len(named) < len(spans):
+            continue
+        if all(
+            (doc[e - 1].text in family and (e - s == 1 or _titled(doc, s) or doc[s:e].text in people))
+            or _coded_after_title(doc, mention[0], (s, e))
+            for mention, (s, e) in zip(actor.mentions, named, strict=True)
+        ):
             found.append((key, named))
     return found
+
+
+def _coded_after_title(doc: Doc, start: int, name: tuple[int, int]) -> bool:
+    """A name of two or three words that NER joined to a body's short code after a person's title
+    ("US envoy to the UN Nikki Haley"): the title says whose name it is."""
+    s, e = name
+    return s == start + 1 and 2 <= e - s <= 3 and _titled(doc, start)
 
 
 def set_annotations(doc: Doc, index: ActorIndex, found: list[tuple[str, list[tuple[int, int]]]]) -> None:
