@@ -63,3 +63,10 @@ def test_a_bad_row_is_named_by_file_and_line_before_anything_is_screened(tmp_pat
     path.write_text('{"name": "Kim Jong Un"}\n["not", "an", "object"]\n')
     with pytest.raises(InputError, match=r"people\.jsonl: line 2: not a JSON object"):
         read_queries(path)
+
+
+def test_identifiers_in_a_file_are_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "ships.jsonl"
+    path.write_text('{"name": "Sea Breeze", "identifiers": {"imo": ["' + "9" * 65 + '"]}}\n')
+    with pytest.raises(InputError, match=r"ships\.jsonl: line 1: identifiers"):
+        read_queries(path)

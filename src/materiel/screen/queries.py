@@ -35,6 +35,7 @@ QUERY_COLUMNS = {  # our column names, then yente's fixture columns
     "country": ("country", "nationality"),
     "gender": ("gender",),
 }
+MAX_IDS = 10  # kinds of identifier a query may carry, and values of each (as the API allows)
 _DATE_RE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
 
 
@@ -160,6 +161,11 @@ def query_from_row(
     for kind in STRONG_IDS:  # a CSV's columns "imo", "passport", ...
         if row.get(kind) not in (None, ""):
             identifiers.setdefault(kind, str(row[kind]).strip())
+    values = [v for vs in identifiers.values() for v in (vs if isinstance(vs, list) else [vs])]
+    if len(identifiers) > MAX_IDS or len(values) > MAX_IDS * MAX_IDS or any(len(str(v)) > 64 for v in values):
+        raise InputError(
+            f"{where}: identifiers: at most {MAX_IDS} kinds of {MAX_IDS} values of 64 characters"
+        )
     try:
         return make_query(
             name,
