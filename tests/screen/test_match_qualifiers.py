@@ -91,32 +91,31 @@ def test_to_dict_shape() -> None:
     assert set(d["explanation"][0]) == {"feature", "score", "detail"}
 
 
-# a body every state has, listed as the DPRK's (UN KPe.054 and its aliases)
-def dprk_body(entry_id: str, name: str, *aliases: str) -> ListedEntity:
-    """A listed DPRK organisation: "<list>:<reference>", its name and aliases."""
+def listed_body(
+    entry_id: str, name: str, *aliases: str, countries: tuple[str, ...] = ("KP",)
+) -> ListedEntity:
+    """A listed organisation: "<list>:<reference>", its name, aliases and countries (the DPRK's)."""
     return ListedEntity(
         id=entry_id,
         list=entry_id.split(":")[0],
         schema="Organization",
         name=name,
         aliases=list(aliases),
-        countries=["KP"],
+        countries=list(countries),
     )
 
 
-MOND = dprk_body(
+# a body every state has, listed as the DPRK's (UN KPe.054 and its aliases)
+MOND = listed_body(
     "un-sc:KPe.054", "MINISTRY OF NATIONAL DEFENCE", "MINISTRY OF DEFENSE", "MINISTRY OF DEFENCE"
 )
-FTB = dprk_body("un-sc:KPe.047", "FOREIGN TRADE BANK (FTB)")
-ROCKETS = dprk_body("ofac-sdn:2", "MINISTRY OF ROCKET INDUSTRY")
+FTB = listed_body("un-sc:KPe.047", "FOREIGN TRADE BANK (FTB)")
+ROCKETS = listed_body("ofac-sdn:2", "MINISTRY OF ROCKET INDUSTRY")
 # listed with no country, and with a name that names its state (as OFAC lists Syria's)
-AFID = ListedEntity(
-    id="ofac-sdn:3",
-    list="ofac-sdn",
-    schema="Organization",
-    name="SYRIAN AIR FORCE INTELLIGENCE",
-    aliases=["AIR FORCE INTELLIGENCE DIRECTORATE"],
+AFID = listed_body(
+    "ofac-sdn:3", "SYRIAN AIR FORCE INTELLIGENCE", "AIR FORCE INTELLIGENCE DIRECTORATE", countries=()
 )
+BURMA_MOD = listed_body("ofac-sdn:43396", "MINISTRY OF DEFENSE OF BURMA", countries=("MM",))
 
 
 @pytest.mark.parametrize(
@@ -175,15 +174,6 @@ def test_a_body_listed_without_country_named_with_its_state() -> None:
     m = compare(Query("Syrian Air Force Intelligence Directorate", schema="Organization"), AFID)
     assert m.match, (m.score, m.explanation)
     assert not compare(Query("Iraqi Air Force Intelligence Directorate", schema="Organization"), AFID).match
-
-
-BURMA_MOD = ListedEntity(
-    id="ofac-sdn:43396",
-    list="ofac-sdn",
-    schema="Organization",
-    name="MINISTRY OF DEFENSE OF BURMA",
-    countries=["MM"],
-)
 
 
 @pytest.mark.parametrize(
