@@ -282,3 +282,19 @@ def test_muammar_marks_an_arabic_name() -> None:
     # Gaddafi / QADHAFI: one Arabic name in two Latin spellings (ق read g), not a typo
     m = match_names("Muammar Gaddafi", "QADHAFI, Muammar")
     assert m.match and "gaddafi~qadhafi (Arabic consonants)" in m.explanation[0].detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        ("Port Olya-3", "PORT OLYA-1", "Vessel"),
+        ("Zu Zag Bong 6", "Zu Zag Bong 5", "Vessel"),
+        ("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", "Company"),
+        ("224th Flight Unit", "223 FLIGHT UNIT", "Organization"),
+    ],
+)
+def test_another_of_a_series_is_for_review(a: str, b: str, schema: str) -> None:
+    # a sister ship or the next fund of a series: not the listed one, but shown for review
+    m = match_names(a, b, schema)
+    assert not m.match and 0.7 <= m.score <= 0.75, m.score
+    assert "another of a series" in m.explanation[0].detail

@@ -33,7 +33,8 @@ ONE_NAME = 0.75  # the most a one-part name scores against a longer one: "Peskov
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
-NUMBER_CONFLICT = 0.7  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers
+NUMBER_CONFLICT = 0.85  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers ...
+SERIES_CAP = 0.75  # ... and at most a near miss: a sibling of a series, for review
 UNIT_CAP = 0.75  # "Islamic Revolutionary Guard Corps" vs its AIR FORCE: a unit of the body, for review
 KIND_ONLY = 0.85  # "Foreign Trade Bank" vs "MYANMA FOREIGN TRADE BANK": only words of kind agree
 PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
@@ -301,17 +302,16 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
         numbered = len(real_a) < len(rest_a) or len(real_b) < len(rest_b)
     conflict = bool(real_a and real_b)
     notes: list[str] = []
+    score_factor = 1.0
     if numbered:
         score_factor = NUMBER_CONFLICT
-        notes.append("(another number)")
-    else:
-        score_factor = 1.0
+        notes.append("(another number: another of a series, for review)")
     extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
     unit = False
     if not (person or conflict):
         kinds = vocabulary().kind_words
         if all(p.a in kinds and p.b in kinds for p in pairs):
-            if extra[1]:  # "Air Force" / SYRIAN AIR FORCE: a kind of body, and one of that kind
+            if extra[1] or numbered:  # "Air Force" / SYRIAN AIR FORCE, "Group of Seven" / GROUP 99
                 score_factor *= KIND_ONLY
                 notes.append("(only words of kind agree)")
         elif added_unit(extra[0], extra[1], len(pairs)):
@@ -331,6 +331,8 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     score = score_factor * matched / (total + penalty_rate * unmatched) if total else 0.0
     if unit:
         score = min(score, UNIT_CAP)
+    if numbered:
+        score = min(score, SERIES_CAP)
     if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
         score *= ACRONYM
         notes.append("(read as an acronym)")
