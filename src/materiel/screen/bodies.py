@@ -82,7 +82,7 @@ def body_countries(entity: ListedEntity) -> set[str]:
     with a body's words ("SYRIAN AIR FORCE INTELLIGENCE", which OFAC lists with no country)."""
     countries = {c.upper() for c in entity.countries}
     for name in entity.all_names:
-        if named := state_named(tokens_of(name)):
+        if named := listed_state(name):
             countries.add(named[1])
     return countries
 

@@ -80,6 +80,14 @@ def entity_from_json(text: str) -> ListedEntity:
     return ListedEntity(**data)
 
 
+def identified_first(
+    found: Sequence[ListedEntity], by_name: Sequence[ListedEntity], limit: int
+) -> list[ListedEntity]:
+    """Candidates found by identifier, then those found by name, each entry once: ``limit`` of
+    them, or all found by identifier where they are more."""
+    return list({e.id: e for e in [*found, *by_name]}.values())[: max(limit, len(found))]
+
+
 class NameIndex:
     """A tantivy index of listed entities by name."""
 
@@ -167,8 +175,7 @@ class NameIndex:
         their names: a vessel renamed is found by its IMO number."""
         found = self._by_identifiers(identifiers, schema)
         if found:
-            by_name = self.search(name, schema, limit)
-            return list({e.id: e for e in [*found, *by_name]}.values())[: max(limit, len(found))]
+            return identified_first(found, self.search(name, schema, limit), limit)
         forms = name_forms(name, schema)
         if schema not in PERSON_SCHEMAS and any(f.abjad or f.korean for f in forms):
             limit *= ABJAD_WIDER

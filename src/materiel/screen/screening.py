@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from materiel.screen.index import NameIndex
+from materiel.screen.index import NameIndex, identified_first
 from materiel.screen.match import DEFAULT, Algorithm, compare, compatible
 from materiel.screen.normalise import name_forms
 from materiel.screen.qualifiers import clean_id
@@ -184,8 +184,8 @@ class TrigramIndex:
         rows = self._db.trigram_candidates(
             self._store, self.keys(name, schema), schemas=schemas, lists=self._lists, limit=limit
         )
-        entities = [self._lists_module.entity_from_data(row) for row in [*found, *rows]]
-        return list({e.id: e for e in entities}.values())[: max(limit, len(found))]
+        entity = self._lists_module.entity_from_data
+        return identified_first([entity(r) for r in found], [entity(r) for r in rows], limit)
 
 
 def store_index(store: Any, lists: list[str] | None = None) -> CandidateIndex:
