@@ -129,3 +129,42 @@ def test_latin_organisation_found_through_its_consonants() -> None:
     entities = [*decoys, qods]
     idx = NameIndex.build(entities)
     assert ids("Quds Aviation Industry", "Company", idx) == ["ofac:16418"]
+
+
+def test_an_entry_with_many_names_is_found_by_any_one_of_them() -> None:
+    """An entry listed under many names is found by one of them, as written or a letter off, among
+    more entries sharing its words than a query gets candidates: the index ranks each name on its
+    own (ranking the entry's names all together, every word weighed less the more names it has,
+    put ISLAMIC STATE OF IRAQ AND THE LEVANT 69th for "Islamic State", after its affiliates)."""
+    syllables = ["BA", "KO", "MI", "SU", "TE", "ZA"]
+    places = [a + b for a, b in product(syllables, ["RIA", "NDA", "LOR", "VEN", "STAN", "GO"])]
+    others = [  # entries sharing no word with the query: the words' weights as in a real list
+        ListedEntity(id=f"o:{i}", list="o", schema="Organization", name=f"{a}{b} {c}{d} COMPANY")
+        for i, (a, b, c, d) in enumerate(
+            product(syllables, ["RIA", "NDA"], ["VEN", "GO", "PE"], ["TOR", "SIL"])
+        )
+    ]
+    affiliates = [
+        ListedEntity(
+            id=f"a:{i}",
+            list="a",
+            schema="Organization",
+            name=f"ISIS-{place}",
+            aliases=[f"ISLAMIC STATE {place}", f"ISLAMIC STATE IN {place}"],
+        )
+        for i, place in enumerate(places)
+    ]
+    main = ListedEntity(
+        id="ofac:8759",
+        list="ofac",
+        schema="Organization",
+        name="ISLAMIC STATE OF IRAQ AND THE LEVANT",
+        aliases=[
+            "ISLAMIC STATE",
+            "THE MONOTHEISM AND JIHAD GROUP",
+            *(f"{p} NETWORK OF JIHAD" for p in places[:10]),
+        ],
+    )
+    idx = NameIndex.build([*others, *affiliates, main])
+    assert "ofac:8759" in ids("Islamic State", "Organization", idx)
+    assert "ofac:8759" in ids("Monotheism and Jihad Groupe", "Organization", idx)

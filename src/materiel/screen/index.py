@@ -1,10 +1,11 @@
 """Candidate retrieval: an embedded tantivy index of name keys, on disk or in memory.
 
-Each listed entity is one document holding, for every reading of every name, its tokens and their
-phonetic keys (``fold``), and the entity itself as stored JSON, so a search returns entities
-ready to score. A query matches on any exact token or key, and on tokens one edit away (tantivy's
-fuzzy term query), ranked by BM25, among the entries of a schema the query can be (a person's name
-does not retrieve companies); the matcher then scores the top candidates.
+Each name of a listed entity is one document holding, for every reading of the name, its tokens
+and their phonetic keys (``fold``), and the entity itself as stored JSON, so a search returns
+entities ready to score. A query matches on any exact token or key, and on tokens one edit away
+(tantivy's fuzzy term query), ranked by BM25, among the entries of a schema the query can be (a
+person's name does not retrieve companies); each entity counts once, by its best name, and the
+matcher then scores the top candidates.
 
 An on-disk index carries a fingerprint (e.g. the checksums of the loaded lists): ``open_or_build``
 rebuilds it when the fingerprint changes.
@@ -34,12 +35,18 @@ _WRITER_HEAP = 256 * 1024 * 1024
 SKELETON_BOOST = 2.0  # weight of a consonant-key match in an Arabic-script query (measured: 1, 2, 3)
 ABJAD_WIDER = 2  # organisations; measured on the cross-script pairs: 1, 2, 3 (persons: no gain)
 MAX_RUN_TOKENS = 6  # names of up to this many words get consonant keys of word pairs
+WHOLE = "="  # marks a whole reading among the tokens
+WHOLE_NAME_SCORE = 1000.0  # above any BM25 sum of a name's terms: a whole name agreeing ranks first
 MAX_BY_IDENTIFIER = 20  # entries one identifier can name (an IMO number names one hull)
+OVERFETCH = 4  # names read per entity wanted: one search almost always (measured, see the benchmarks)
+ENTITY, NAME = "entity", "name"  # the two kinds of document
 SCHEMAS = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 
 
 def _schema() -> Any:
     builder = tantivy.SchemaBuilder()
+    builder.add_text_field("kind", stored=False, tokenizer_name="raw")  # an entity's first name or another
+    builder.add_unsigned_field("ent", stored=False, indexed=False, fast=True)  # the entity's ordinal
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_text_field("schema", stored=False, tokenizer_name="raw")
     builder.add_text_field("tokens", stored=False, tokenizer_name="whitespace")
@@ -49,14 +56,9 @@ def _schema() -> Any:
     return builder.build()
 
 
-def name_keys(names: Iterable[str], schema: str) -> tuple[set[str], set[str]]:
-    """The tokens and phonetic keys of every reading of ``names``; the consonant keys (``~``) also
-    of neighbouring words joined without the article ("shms al dyn" → shamsuddin's key)."""
-    return form_keys(form for name in names for form in name_forms(name, schema))
-
-
 def form_keys(forms: Iterable[NameForm]) -> tuple[set[str], set[str]]:
-    """``name_keys`` of readings already made."""
+    """The tokens and phonetic keys of ``forms`` (the readings of a name); the consonant keys (``~``)
+    also of neighbouring words joined without the article ("shms al dyn" → shamsuddin's key)."""
     tokens: set[str] = set()
     runs: set[str] = set()
     for form in forms:
@@ -68,6 +70,11 @@ def form_keys(forms: Iterable[NameForm]) -> tuple[set[str], set[str]]:
             runs.update("".join(words[i : i + 2]) for i in range(len(words) - 1))
     keys = {fold(t) for t in tokens} | {"~" + skeleton(t) for t in tokens | runs if len(t) > 2}
     return tokens, keys
+
+
+def whole_keys(forms: Iterable[NameForm]) -> set[str]:
+    """Each reading as one term of the ``tokens`` field: its words joined after ``=``."""
+    return {WHOLE + "".join(form.tokens) for form in forms if form.tokens}
 
 
 def entity_to_json(entity: ListedEntity) -> str:
@@ -110,21 +117,29 @@ class NameIndex:
             index = tantivy.Index(schema)
         # one thread: documents in list order, so equal scores rank alike on every build
         writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
-        for entity in entities:
-            names = [*entity.all_names, *entity.weak_aliases]
-            tokens, keys = name_keys(names, entity.schema)
-            writer.add_document(
-                tantivy.Document(
+        for ordinal, entity in enumerate(entities):
+            stored = entity_to_json(entity)
+            names = list(dict.fromkeys([*entity.all_names, *entity.weak_aliases]))
+            for n, name in enumerate(names or [""]):
+                forms = name_forms(name, entity.schema) if name else ()
+                tokens, keys = form_keys(forms)
+                doc = tantivy.Document(
+                    kind=NAME if n else ENTITY,  # the entity's first name counts the entity
                     id=entity.id,
                     schema=entity.schema,
-                    tokens=" ".join(sorted(tokens)),
+                    tokens=" ".join(sorted(tokens | whole_keys(forms))),
                     keys=" ".join(sorted(keys)),
-                    ids=" ".join(
-                        sorted({clean_id(v) for vs in entity.identifiers.values() for v in vs} - {""})
-                    ),
-                    entity=entity_to_json(entity),
+                    entity=stored,
                 )
-            )
+                if not n:
+                    doc.add_text(
+                        "ids",
+                        " ".join(
+                            sorted({clean_id(v) for vs in entity.identifiers.values() for v in vs} - {""})
+                        ),
+                    )
+                doc.add_unsigned("ent", ordinal)
+                writer.add_document(doc)
         writer.commit()
         writer.wait_merging_threads()
         if path is not None:
@@ -154,7 +169,9 @@ class NameIndex:
         return cls.build(entities() if callable(entities) else entities, path, fingerprint)
 
     def __len__(self) -> int:
-        return int(self._get_searcher().num_docs)
+        """The number of entities indexed."""
+        query = tantivy.Query.term_query(self._schema, "kind", ENTITY)
+        return int(self._get_searcher().search(query, 1, count=True).count or 0)
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
@@ -206,10 +223,39 @@ class NameIndex:
         hits = searcher.search(query, MAX_BY_IDENTIFIER, count=False).hits
         return [entity_from_json(searcher.doc(address)["entity"][0]) for _score, address in hits]
 
+    def _entities(self, query: Any, limit: int) -> list[ListedEntity]:
+        """The entities of the best ``limit`` names found by ``query``, each entity once, ranked by
+        its best name. Every name of an entity is a document of its own (BM25 would otherwise weigh
+        a term less in an entity with more names), holding the entity; names are read
+        ``OVERFETCH`` times as many at a time, as one entity's names can follow one another."""
+        searcher = self._get_searcher()
+        first: dict[int, Any] = {}
+        fetched = 0
+        while len(first) < limit:
+            page = max(limit * OVERFETCH, fetched * 2)
+            hits = searcher.search(query, page, count=False, offset=fetched).hits
+            if not hits:
+                break
+            fetched += len(hits)
+            addresses = [address for _score, address in hits]
+            for ordinal, address in zip(searcher.fast_field_values("ent", addresses), addresses, strict=True):
+                if len(first) < limit:
+                    first.setdefault(ordinal, address)
+            if len(hits) < page:
+                break
+        return [entity_from_json(searcher.doc(address)["entity"][0]) for address in first.values()]
+
     def _search(self, forms: Sequence[NameForm], schema: str, limit: int) -> list[ListedEntity]:
         tokens, keys = form_keys(forms)
+        # BM25 weighs a term less in a longer document, so an entry with dozens of aliases ranked
+        # below its own affiliates for one of its names ("Islamic State": ISLAMIC STATE OF IRAQ AND
+        # THE LEVANT 69th, after every ISIS-<country>): an entry with a name that reads as one of the
+        # query's readings comes first
         clauses: list[tuple[Any, Any]] = []
         should = tantivy.Occur.Should
+        for key in sorted(whole_keys(forms)):
+            term = tantivy.Query.term_query(self._schema, "tokens", key)
+            clauses.append((should, tantivy.Query.const_score_query(term, WHOLE_NAME_SCORE)))
         for token in sorted(tokens):
             clauses.append((should, tantivy.Query.term_query(self._schema, "tokens", token)))
             if len(token) >= 5:
@@ -243,6 +289,4 @@ class NameIndex:
         kinds = tantivy.Query.term_set_query(self._schema, "schema", schemas)
         names = tantivy.Query.boolean_query(clauses)
         query = tantivy.Query.boolean_query([(tantivy.Occur.Must, names), (tantivy.Occur.Must, kinds)])
-        searcher = self._get_searcher()
-        hits = searcher.search(query, limit, count=False).hits
-        return [entity_from_json(searcher.doc(address)["entity"][0]) for _score, address in hits]
+        return self._entities(query, limit)

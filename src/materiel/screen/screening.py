@@ -29,7 +29,7 @@ CANDIDATES = 30
 DEFAULT_LIMIT = 5
 NEAR_MISS = 0.1
 """Hits this far below the threshold are near misses, kept for an analyst to review."""
-INDEX_FORMAT = "materiel-names-4"  # 4: Arabic-script organisation names also read in English
+INDEX_FORMAT = "materiel-names-5"  # 5: a document per name, whole readings as tokens
 """Changes when what the on-disk index holds changes (beyond what the code digest catches)."""
 _INDEX_CODE = (
     "index.py",
