@@ -18,49 +18,19 @@ The names and demonyms of states come from pycountry, from the lists' own spelli
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from functools import cache, lru_cache
-from importlib import resources
-
-import pycountry
-import yaml
-from anyascii import anyascii
+from functools import lru_cache
 
 from materiel.screen.entry_names import name_feature
 from materiel.screen.normalise import NameForm, name_forms
 from materiel.screen.readers.common import country_code
 from materiel.screen.records import Feature, ListedEntity, Query
+from materiel.screen.states import state_words, tokens_of
 from materiel.screen.vocab import vocabulary
 
 GENERIC_CAP = 0.75
 """The most a name every state gives one of its bodies ("Ministry of Defence") scores against a
 listed body whose country the query does not share: a near miss for review, not a match."""
-_WORD_RE = re.compile(r"[^a-z0-9]+")
-
-
-def tokens_of(name: str) -> tuple[str, ...]:
-    """A name as the words ``state_words`` is keyed by: ASCII, lower case, no "the" or "of"."""
-    return tuple(t for t in _WORD_RE.split(anyascii(name).lower()) if t and t not in ("the", "of"))
-
-
-@cache
-def state_words() -> dict[tuple[str, ...], str]:
-    """The names and demonyms of states, as the tokens a name is read into → ISO code."""
-    table: dict[tuple[str, ...], str] = {}
-    for country in pycountry.countries:
-        for key in ("name", "common_name", "official_name"):
-            if value := getattr(country, key, None):
-                table.setdefault(tokens_of(str(value)), str(country.alpha_2))
-    spellings = resources.files("materiel.screen.readers").joinpath("data/countries.yaml").read_text("utf-8")
-    for name, code in (yaml.safe_load(spellings) or {}).items():
-        table.setdefault(tokens_of(str(name)), str(code).upper())
-    states = resources.files("materiel").joinpath("extract/data/states.yaml").read_text("utf-8")
-    for state in (yaml.safe_load(states) or {}).get("states", []):
-        for name in [*state.get("names", []), *state.get("demonyms", [])]:
-            table.setdefault(tokens_of(str(name)), str(state["code"]).upper())
-    table.pop((), None)
-    return table
 
 
 @lru_cache(maxsize=10_000)

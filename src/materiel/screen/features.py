@@ -19,6 +19,7 @@ from materiel.screen.normalise import NameForm, token_weight
 from materiel.screen.orgnames import added_places, added_unit, another_body, is_number
 from materiel.screen.parts import alike_onsets, crossed, korean_order_differs, part_similarity, skeleton
 from materiel.screen.phonetic import fold
+from materiel.screen.states import state_positions
 from materiel.screen.vocab import vocabulary
 
 ACRONYM = 0.8  # a name matched through the other's initials ("PLA": People's Liberation Army)
@@ -33,6 +34,7 @@ ONE_NAME = 0.75  # the most a one-part name scores against a longer one: "Peskov
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
+STATE_WORD = 0.5  # an organisation's words of a state's name, agreeing, count this much
 NUMBER_CONFLICT = 0.85  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers ...
 SERIES_CAP = 0.75  # ... and at most a near miss: a sibling of a series, for review
 UNIT_CAP = 0.75  # "Islamic Revolutionary Guard Corps" vs its AIR FORCE: a unit of the body, for review
@@ -201,6 +203,7 @@ def _align(
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
+    paired: list[tuple[int, int, float]] = []
     matched = total = 0.0
     for neg_weighted, i, j, score, how in candidates:
         if i in used_a or j in used_b:
@@ -208,8 +211,15 @@ def _align(
         used_a.add(i)
         used_b.add(j)
         pairs.append(PartMatch(ta[i], tb[j], score, how))
+        paired.append((i, j, score))
         matched -= neg_weighted
         total += wa[i] + wb[j]
+    if org and (states_a := a.states if ta is a.tokens else state_positions(tuple(ta))):
+        states_b = b.states if tb is b.tokens else state_positions(tuple(tb))
+        for i, j, score in paired:
+            if i in states_a and j in states_b:  # "Islamic Republic of Iran": a state's many bodies bear it
+                matched -= (1 - STATE_WORD) * score * (wa[i] + wb[j])
+                total -= (1 - STATE_WORD) * (wa[i] + wb[j])
     if person and len(ta) - len(used_a) == 1 == len(tb) - len(used_b) and not (korean or syllables):
         i = next(k for k in range(len(ta)) if k not in used_a)
         j = next(k for k in range(len(tb)) if k not in used_b)

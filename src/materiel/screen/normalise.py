@@ -20,6 +20,7 @@ from materiel.screen.orgnames import (
     split_glued_form,
 )
 from materiel.screen.phonetic import fold
+from materiel.screen.states import state_positions
 from materiel.screen.translit import (
     arabic_key,
     arabic_tables,
@@ -76,6 +77,7 @@ class NameForm:
     run_initials: frozenset[str] = field(init=False, compare=False, repr=False)  # of 2-4 token runs
     short: frozenset[str] = field(init=False, compare=False, repr=False)  # tokens of 2-4 letters
     token_set: frozenset[str] = field(init=False, compare=False, repr=False)
+    states: frozenset[int] = field(init=False, compare=False, repr=False)  # positions of a state's name
 
     def __post_init__(self) -> None:
         tokens = self.tokens
@@ -101,6 +103,7 @@ class NameForm:
         put(self, "run_initials", frozenset(initials))
         put(self, "short", frozenset(t for t in tokens if 2 <= len(t) <= 4))
         put(self, "token_set", frozenset(tokens))
+        put(self, "states", state_positions(tokens))
 
     @property
     def text(self) -> str:

@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from materiel.errors import InputError
-from materiel.screen.bodies import state_words, tokens_of
 from materiel.screen.qualifiers import STRONG_IDS
 from materiel.screen.readers.common import country_code, one_date
 from materiel.screen.records import SCHEMAS, Query
+from materiel.screen.states import state_words, tokens_of
 
 QUERY_SCHEMAS = (*SCHEMAS, "Company", "PublicBody")
 """The schemas a query may name: the lists' own, and FollowTheMoney's kinds of organisation."""
