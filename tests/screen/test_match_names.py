@@ -128,6 +128,8 @@ NOT_MATCHES = [
         "Organization",
     ),
     ("Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "Company"),
+    # an organisation's one letter is a letter, hardly the initial of a word
+    ("Asia-Invest LLC", "LLC A INVEST", "Company"),
     # acronyms fold nothing, and a short word's first letter counts
     ("NBC", "NPC", "Company"),
     ("KGB", "KBP OAO", "Company"),

@@ -22,6 +22,7 @@ from materiel.screen.phonetic import fold
 from materiel.screen.translit import arabic_key, vowel_initial
 from materiel.screen.vocab import korean_key, vocabulary
 
+ORG_INITIAL = 0.3  # an organisation's one letter, in Latin, is a letter ("LLC A INVEST"), rarely an initial
 INITIAL = 0.7
 EQUIVALENT = 0.95
 PHONETIC = 0.92
@@ -57,6 +58,8 @@ def part_similarity(
         return 1.0, "exact"
     la, lb = len(a), len(b)
     if la == 1 or lb == 1:
+        if org and not abjad and la != lb:
+            return (ORG_INITIAL, "initial") if a[0] == b[0] else (0.0, "different")
         return (INITIAL, "initial") if a[0] == b[0] and la != lb else (0.0, "different")
     vocab = vocabulary()
     ga, gb = vocab.equivalents.get(a), vocab.equivalents.get(b)
