@@ -128,6 +128,8 @@ NOT_MATCHES = [
         "Organization",
     ),
     ("Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "Company"),
+    # a name after Abu is a kunya's (father of Mohamed), not the person's own name
+    ("Muhammad Ja'far Qasir", "Djaafar Abou Mohamed", "Person"),
     # an organisation's one letter is a letter, hardly the initial of a word
     ("Asia-Invest LLC", "LLC A INVEST", "Company"),
     # acronyms fold nothing, and a short word's first letter counts
@@ -220,6 +222,8 @@ def test_transliteration(text: str, latin: str) -> None:
 MORE_MATCHES = [
     ("Appel Inc.", "Apple Inc.", "Company"),  # transposed letters are one typo
     ("Islamic Republic of Iran Shipping", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "Organization"),
+    ("Abu Mohammed al-Julani", "ABU MOHAMMED AL-JAWLANI", "Person"),  # a kunya pairs with a kunya
+    ("أبو بكر محمد الشكوى", "ABUBAKAR MOHAMMED SHEKAU", "Person"),  # and with one written joined
     ("Korea Kwangson Bank", "KOREA KWANGSON BANKING CORPORATION", "Company"),  # one word, another ending
     ("Trading House Avangard", "AVANGARD TRADE HOUSE", "Company"),
     ("Ig0r Sech1n", "Igor Sechin", "Person"),  # digits written for letters

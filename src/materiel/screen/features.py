@@ -34,6 +34,8 @@ ONE_NAME = 0.75  # the most a one-part name scores against a longer one: "Peskov
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
+KUNYA = frozenset({"abu", "abou", "abo"})
+KUNYA_JOINED = ("abu", "abou", "abo")
 STATE_WORD = 0.5  # an organisation's words of a state's name, agreeing, count this much
 NUMBER_CONFLICT = 0.85  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers ...
 SERIES_CAP = 0.75  # ... and at most a near miss: a sibling of a series, for review
@@ -183,11 +185,18 @@ def _align(
     org = not person
     # a number pairs with itself only: "Fund X" is not "Fund XI", nor 2004 2005
     numbers_b = [org and is_number(y) for y in tb]
+    # a name after Abu is a kunya's ("Abou Mohamed", father of Mohamed): it pairs only with a
+    # name after Abu, not with a name of the person's own ("Muhammad Ja'far Qasir")
+    # (or with one written joined to it: "Abu Bakr" / ABUBAKAR)
+    kunya_a = [_kunya(ta, i) if person else False for i in range(len(ta))]
+    kunya_b = [_kunya(tb, j) if person else False for j in range(len(tb))]
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
         nx = org and is_number(x)
         for j, y in enumerate(tb):
+            if kunya_a[i] is not kunya_b[j] and None not in (kunya_a[i], kunya_b[j]):
+                continue
             if x == y:
                 candidates.append((-(wx + wb[j]), i, j, 1.0, "exact"))
                 continue
@@ -235,6 +244,14 @@ def _align(
     nasab = person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb))  # one side all paired
     unmatched = _missing(ta, wa, used_a, nasab) + _missing(tb, wb, used_b, nasab)
     return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb, acronym)
+
+
+def _kunya(tokens: tuple[str, ...] | list[str], i: int) -> bool | None:
+    """Whether the name part at ``i`` follows Abu (a kunya's name); None where it is written
+    joined to Abu ("abubakar"), which pairs either way."""
+    if tokens[i].startswith(KUNYA_JOINED):
+        return None
+    return i > 0 and tokens[i - 1] in KUNYA
 
 
 def _slip(x: str, y: str, pairs: list[PartMatch]) -> PartMatch | None:
