@@ -128,6 +128,8 @@ NOT_MATCHES = [
         "Organization",
     ),
     ("Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "Company"),
+    # K and H are two letters (Kh and H one sound, ح or خ), and another letter follows
+    ("Nasser Kanaani", "HAQQANI, Naseer", "Person"),
     # a name after Abu is a kunya's (father of Mohamed), not the person's own name
     ("Muhammad Ja'far Qasir", "Djaafar Abou Mohamed", "Person"),
     # an organisation's one letter is a letter, hardly the initial of a word

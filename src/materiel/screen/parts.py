@@ -166,7 +166,7 @@ def consonant_key(token: str) -> str:
 
 
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
-_ONSETS = ("yjig", "ckqg", "scz", "fvw", "td", "bp", "aeiou", "hk")
+_ONSETS = ("yjig", "ckqg", "scz", "fvw", "td", "bp", "aeiou")  # and kh/h (``alike_onsets``)
 # letters of Arabic consonant keys (``arabic_key``: j, q and g read k) that Latin spellings of one
 # Arabic letter give: y/j (ي, ج), h/kh (ح, خ), s/th (ث), t/d (ط), b/p, f/v/w
 _KEY_ALIKE = ("yk", "hk", "st", "td", "scz", "bp", "fvw")
@@ -182,6 +182,8 @@ def alike_onsets(a: str, b: str) -> bool:
     if a[1:] == b or b[1:] == a or (a[:2] == b[1::-1] and a[2:] == b[2:]):
         return True
     if (a[0] == "y" and a[1:2] == b[:1]) or (b[0] == "y" and b[1:2] == a[:1]):  # "Yevgeniy"/"Evgueni"
+        return True
+    if {a[:2], b[:1]} == {"kh", "h"} or {b[:2], a[:1]} == {"kh", "h"}:  # ح/خ: "Khamid" / "Hamid"
         return True
     return any(a[0] in group and b[0] in group for group in _ONSETS)
 
