@@ -130,6 +130,8 @@ NOT_MATCHES = [
     ("Industrial and Commercial Bank of Chad", "Industrial and Commercial Bank of China", "Company"),
     # K and H are two letters (Kh and H one sound, ح or خ), and another letter follows
     ("Nasser Kanaani", "HAQQANI, Naseer", "Person"),
+    # another first consonant with another vowel after it is another name, as p and b fold alike
+    ("Dmitry Peskov", "BASKOV, Dmitry", "Person"),
     # a name after Abu is a kunya's (father of Mohamed), not the person's own name
     ("Muhammad Ja'far Qasir", "Djaafar Abou Mohamed", "Person"),
     # an organisation's one letter is a letter, hardly the initial of a word

@@ -126,6 +126,10 @@ def part_similarity(
                 return 0.0, "a syllable added"
             if edits > 1 and not alike_onsets(a, b):  # "Navros" is no slip for "Lavrov"; "Selenskyj" is
                 return 0.0, "another first letter and more"  # German for "Zelenskyy"
+            # "Peskov" is no slip for "Baskov" (p and b fold alike): as written, another first
+            # consonant and another vowel after it, and no more than letters ("Dzhikhad"/"Jihad")
+            if _other_first_syllable(a, b) and OSA.distance(a, b, score_cutoff=2) > 1:
+                return 0.0, "another first syllable and more"
             if _other_first_half(a, b):
                 return 0.0, "another name before the same ending (-uddin, -ullah)"
             if arabic and not abjad and _other_root(a, b):  # "Qasir" is not "Qasim"
@@ -170,6 +174,14 @@ _ONSETS = ("yjig", "ckqg", "scz", "fvw", "td", "bp", "aeiou")  # and kh/h (``ali
 # letters of Arabic consonant keys (``arabic_key``: j, q and g read k) that Latin spellings of one
 # Arabic letter give: y/j (ي, ج), h/kh (ح, خ), s/th (ث), t/d (ط), b/p, f/v/w
 _KEY_ALIKE = ("yk", "hk", "st", "td", "scz", "bp", "fvw")
+
+
+def _other_first_syllable(a: str, b: str) -> bool:
+    """Another first letter, each followed by another vowel: "pe"/"ba"."""
+    return a[0] != b[0] and a[1] != b[1] and a[1] in _VOWELS and b[1] in _VOWELS
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def alike_onsets(a: str, b: str) -> bool:
