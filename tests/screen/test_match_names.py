@@ -226,6 +226,13 @@ def test_transliteration(text: str, latin: str) -> None:
 MORE_MATCHES = [
     ("Appel Inc.", "Apple Inc.", "Company"),  # transposed letters are one typo
     ("Islamic Republic of Iran Shipping", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES", "Organization"),
+    # Turkish legal forms ("Limited Sirketi", "Anonim Sirketi") and "ve" (and)
+    (
+        "Mira Ihracat Ithalat Petrol",
+        "MIRA IHRACAT ITHALAT PETROL URUNLERI SANAYI TICARET LIMITED SIRKETI",
+        "Company",
+    ),
+    ("Kuzey Enerji A.S.", "KUZEY ENERJI ANONIM SIRKETI", "Company"),
     ("Abu Mohammed al-Julani", "ABU MOHAMMED AL-JAWLANI", "Person"),  # a kunya pairs with a kunya
     ("أبو بكر محمد الشكوى", "ABUBAKAR MOHAMMED SHEKAU", "Person"),  # and with one written joined
     ("Korea Kwangson Bank", "KOREA KWANGSON BANKING CORPORATION", "Company"),  # one word, another ending
