@@ -324,3 +324,10 @@ def test_another_of_a_series_is_for_review(a: str, b: str, schema: str) -> None:
     m = match_names(a, b, schema)
     assert not m.match and 0.7 <= m.score <= 0.75, m.score
     assert "another of a series" in m.explanation[0].detail
+
+
+def test_a_common_given_name_alone_is_not_even_a_near_miss() -> None:
+    """A listed alias that is one common given name ("AHMAD, Sayyid": Sayyid is a title) says
+    nothing of a longer name that bears it; a rarer one alone is still shown for review."""
+    assert match_names("Ahmad Bakhshayesh Ardestani", "AHMAD, Sayyid").score < 0.7
+    assert 0.7 <= match_names("Dmitry Peskov", "PESKOV").score < 0.8

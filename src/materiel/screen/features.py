@@ -404,6 +404,9 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
             elif score > ONE_NAME:  # "Peskov": PESKOV, Nikolay, PESKOVA, Elizaveta, or their father?
                 score = ONE_NAME
                 notes.append("(one name alone: the family's, not yet the person's)")
+            if strong[0].a in vocabulary().common_parts and strong[0].b in vocabulary().common_parts:
+                score *= COMMON_ONLY  # "Ahmad" alone (AHMAD, Sayyid): a name thousands bear
+                notes.append("(only a common name part agrees)")
         elif strong and (real_a or real_b) and all(p.a in common and p.b in common for p in strong):
             score *= COMMON_ONLY
             notes.append("(only common name parts agree)")
