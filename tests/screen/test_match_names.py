@@ -132,6 +132,8 @@ NOT_MATCHES = [
     ("Nasser Kanaani", "HAQQANI, Naseer", "Person"),
     # another first consonant with another vowel after it is another name, as p and b fold alike
     ("Dmitry Peskov", "BASKOV, Dmitry", "Person"),
+    # a ship's one-word name a letter off another's is another ship's (many ships bear each name)
+    ("Maria", "MARA", "Vessel"),
     # a name after Abu is a kunya's (father of Mohamed), not the person's own name
     ("Muhammad Ja'far Qasir", "Djaafar Abou Mohamed", "Person"),
     # an organisation's one letter is a letter, hardly the initial of a word

@@ -22,6 +22,7 @@ from materiel.screen.vocab import vocabulary
 
 DEFAULT_THRESHOLD = 0.8
 WEAK_ALIAS_FACTOR = 0.9
+VESSEL_SLIP = 0.75  # the most a ship's one-word name scores against another one-word name
 ORG_SCHEMAS = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})
 
 Qualifier = Callable[[Query, ListedEntity], Feature | None]
@@ -89,6 +90,8 @@ def compare(
                 weak_feature.score * WEAK_ALIAS_FACTOR,
                 f"{weak_feature.detail} (weak alias ×{WEAK_ALIAS_FACTOR})",
             )
+    if entity.schema == "Vessel" and VESSEL_SLIP < feature.score < 1.0:
+        feature = _one_word_ship(qforms, strong, feature)
     body = not person and entity.schema not in ("Vessel", "Airplane")
     if body:  # "North Korean Ministry of National Defence": the state's name is no extra word
         named = state_named_feature(query, entity, qforms, strong)
@@ -111,6 +114,20 @@ def compare(
             score += generic.score
     score = min(1.0, max(0.0, score))
     return Match(entity=entity, score=score, match=score >= threshold, explanation=explanation)
+
+
+def _one_word_ship(qforms: list[NameForm], strong: list[NameForm], feature: Feature) -> Feature:
+    """A ship's name of one word a letter or two off a listed ship's one-word name is another ship's
+    ("Maria" / MARA, "Snow" / SNOE: ships' names are short and many ships bear each): a near miss
+    for review, unless another of the entry's names scores as well."""
+    words = {f.tokens for f in qforms if len(f.tokens) == 1}
+    if not words:
+        return feature
+    others = [e for e in strong if not (len(e.tokens) == 1 and e.tokens not in words)]
+    if others and name_feature(qforms, others, False).score >= feature.score:
+        return feature
+    why = "(a ship's one-word name, letters off: another ship)"
+    return Feature("name", VESSEL_SLIP, f"{feature.detail} {why}")
 
 
 def _words(form: NameForm) -> list[str]:
