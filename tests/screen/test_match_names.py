@@ -333,3 +333,16 @@ def test_a_common_given_name_alone_is_not_even_a_near_miss() -> None:
     nothing of a longer name that bears it; a rarer one alone is still shown for review."""
     assert match_names("Ahmad Bakhshayesh Ardestani", "AHMAD, Sayyid").score < 0.7
     assert 0.7 <= match_names("Dmitry Peskov", "PESKOV").score < 0.8
+
+
+def test_a_ship_listed_under_the_word_itself_stays_a_match() -> None:
+    """The one-word rule for ships leaves an entry one of whose names is the query's word (MARIA E,
+    a.k.a. MARIA) as it scores."""
+    from materiel.screen.match import compare
+    from materiel.screen.records import ListedEntity, Query
+
+    entry = ListedEntity(id="v:1", list="v", schema="Vessel", name="MARIA E", weak_aliases=["MARIA"])
+    assert compare(Query("Maria", schema="Vessel"), entry).match
+    assert not compare(
+        Query("Maria", schema="Vessel"), ListedEntity(id="v:2", list="v", schema="Vessel", name="MARA")
+    ).match

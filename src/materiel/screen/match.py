@@ -91,7 +91,7 @@ def compare(
                 f"{weak_feature.detail} (weak alias ×{WEAK_ALIAS_FACTOR})",
             )
     if entity.schema == "Vessel" and VESSEL_SLIP < feature.score < 1.0:
-        feature = _one_word_ship(qforms, strong, feature)
+        feature = _one_word_ship(qforms, strong, weak, feature)
     body = not person and entity.schema not in ("Vessel", "Airplane")
     if body:  # "North Korean Ministry of National Defence": the state's name is no extra word
         named = state_named_feature(query, entity, qforms, strong)
@@ -116,12 +116,14 @@ def compare(
     return Match(entity=entity, score=score, match=score >= threshold, explanation=explanation)
 
 
-def _one_word_ship(qforms: list[NameForm], strong: list[NameForm], feature: Feature) -> Feature:
+def _one_word_ship(
+    qforms: list[NameForm], strong: list[NameForm], weak: list[NameForm], feature: Feature
+) -> Feature:
     """A ship's name of one word a letter or two off a listed ship's one-word name is another ship's
     ("Maria" / MARA, "Snow" / SNOE: ships' names are short and many ships bear each): a near miss
-    for review, unless another of the entry's names scores as well."""
+    for review, unless one of the entry's names is the word itself or another scores as well."""
     words = {f.tokens for f in qforms if len(f.tokens) == 1}
-    if not words:
+    if not words or any(e.tokens in words for e in [*strong, *weak]):
         return feature
     others = [e for e in strong if not (len(e.tokens) == 1 and e.tokens not in words)]
     if others and name_feature(qforms, others, False).score >= feature.score:
