@@ -1,6 +1,7 @@
-"""Rules of Arabic names over a whole comparison, after the parts are paired: a son's or
+"""Rules of Arabic names: over a whole comparison, after the parts are paired, a son's or
 daughter's name (one more given name in front), a name crossing the "bin" of the nasab, and an
-Abd compound split ("Abd al-Zahir" paired through its "Abd" with "Abdul Rahman")."""
+Abd compound split ("Abd al-Zahir" paired through its "Abd" with "Abdul Rahman"); and, while the
+parts are paired, the names of a kunya (after Abu) and the weight of a nasab's missing links."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
     from materiel.screen.features import PartMatch
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
+KUNYA = frozenset({"abu", "abou", "abo"})
+KUNYA_JOINED = ("abu", "abou", "abo")
 
 
 def descendant(a: NameForm, b: NameForm, ta: Sequence[str], tb: Sequence[str], unpaired: set[str]) -> bool:
@@ -98,3 +102,28 @@ def abd_split(
 @cache
 def _theophoric_keys() -> frozenset[str]:
     return frozenset(consonant_key(t) for t in vocabulary().theophoric)
+
+
+def kunya(tokens: tuple[str, ...] | list[str], i: int) -> bool | None:
+    """Whether the name part at ``i`` follows Abu (a kunya's name); None where it is written
+    joined to Abu ("abubakar"), which pairs either way."""
+    if tokens[i].startswith(KUNYA_JOINED):
+        return None
+    return i > 0 and tokens[i - 1] in KUNYA
+
+
+def missing_weight(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
+    """The weight of the unpaired parts; with ``nasab`` (Arabic names, every part of the other name
+    paired) a father's or grandfather's name after bin/ibn counts half, as such links of the chain
+    are often left out ("Usama bin Muhammad ibn Awad ibn Ladin" is "Osama bin Laden"), while a link
+    that differs ("bin Hamid" against "bin Abdallah") counts in full."""
+    if not nasab:
+        return sum(weights, 0.0) - sum((weights[i] for i in used), 0.0)
+    return sum(
+        (
+            w * (NASAB if i and tokens[i - 1] in PATRONYMIC else 1.0)
+            for i, w in enumerate(weights)
+            if i not in used
+        ),
+        0.0,
+    )

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from materiel.screen.arabic_names import PATRONYMIC, abd_split, descendant, patronymic_crossed
+from materiel.screen.arabic_names import (
+    PATRONYMIC,
+    abd_split,
+    descendant,
+    kunya,
+    missing_weight,
+    patronymic_crossed,
+)
 from materiel.screen.normalise import NameForm, token_weight
 from materiel.screen.orgnames import added_places, added_unit, another_body, is_number
 from materiel.screen.parts import alike_onsets, crossed, korean_order_differs, part_similarity, skeleton
@@ -32,10 +39,7 @@ CHINESE_PARTIAL = 0.7  # 朱成 (Zhu Cheng) is not "CHOU Hsien Cheng": one sylla
 ONE_PART = 0.85  # one part of two persons' names agrees, and both have more
 ONE_NAME = 0.75  # the most a one-part name scores against a longer one: "Peskov" / PESKOV, Nikolay
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
-NASAB = 0.5  # weight of a missing name that follows bin/ibn in an Arabic name
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
-KUNYA = frozenset({"abu", "abou", "abo"})
-KUNYA_JOINED = ("abu", "abou", "abo")
 STATE_WORD = 0.5  # an organisation's words of a state's name, agreeing, count this much
 NUMBER_CONFLICT = 0.85  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers ...
 SERIES_CAP = 0.75  # ... and at most a near miss: a sibling of a series, for review
@@ -188,8 +192,8 @@ def _align(
     # a name after Abu is a kunya's ("Abou Mohamed", father of Mohamed): it pairs only with a
     # name after Abu, not with a name of the person's own ("Muhammad Ja'far Qasir")
     # (or with one written joined to it: "Abu Bakr" / ABUBAKAR)
-    kunya_a = [_kunya(ta, i) if person else False for i in range(len(ta))]
-    kunya_b = [_kunya(tb, j) if person else False for j in range(len(tb))]
+    kunya_a = [kunya(ta, i) if person else False for i in range(len(ta))]
+    kunya_b = [kunya(tb, j) if person else False for j in range(len(tb))]
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
@@ -242,16 +246,8 @@ def _align(
     rest_a = [t for i, t in enumerate(ta) if i not in used_a]
     rest_b = [t for j, t in enumerate(tb) if j not in used_b]
     nasab = person and arabic and (len(used_a) == len(ta) or len(used_b) == len(tb))  # one side all paired
-    unmatched = _missing(ta, wa, used_a, nasab) + _missing(tb, wb, used_b, nasab)
+    unmatched = missing_weight(ta, wa, used_a, nasab) + missing_weight(tb, wb, used_b, nasab)
     return pairs, rest_a, rest_b, (matched, total, unmatched), (ta, tb, acronym)
-
-
-def _kunya(tokens: tuple[str, ...] | list[str], i: int) -> bool | None:
-    """Whether the name part at ``i`` follows Abu (a kunya's name); None where it is written
-    joined to Abu ("abubakar"), which pairs either way."""
-    if tokens[i].startswith(KUNYA_JOINED):
-        return None
-    return i > 0 and tokens[i - 1] in KUNYA
 
 
 def _slip(x: str, y: str, pairs: list[PartMatch]) -> PartMatch | None:
@@ -265,23 +261,6 @@ def _slip(x: str, y: str, pairs: list[PartMatch]) -> PartMatch | None:
     if sum(1 for p in pairs if p.how == "exact" and p.a not in particles) < SLIP_CONTEXT:
         return None
     return PartMatch(x, y, 1.0 - 1.0 / max(len(x), len(y)), "one letter, the rest of the name agrees")
-
-
-def _missing(tokens: tuple[str, ...], weights: tuple[float, ...], used: set[int], nasab: bool) -> float:
-    """The weight of the unpaired parts; with ``nasab`` (Arabic names, every part of the other name
-    paired) a father's or grandfather's name after bin/ibn counts half, as such links of the chain
-    are often left out ("Usama bin Muhammad ibn Awad ibn Ladin" is "Osama bin Laden"), while a link
-    that differs ("bin Hamid" against "bin Abdallah") counts in full."""
-    if not nasab:
-        return sum(weights, 0.0) - sum((weights[i] for i in used), 0.0)
-    return sum(
-        (
-            w * (NASAB if i and tokens[i - 1] in PATRONYMIC else 1.0)
-            for i, w in enumerate(weights)
-            if i not in used
-        ),
-        0.0,
-    )
 
 
 @dataclass(frozen=True, slots=True)
