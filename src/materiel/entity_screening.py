@@ -20,7 +20,7 @@ from typing import Any
 from materiel.model import Entity, EntityKind, Extraction
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT, Algorithm
-from materiel.screen.queries import make_query
+from materiel.screen.queries import MAX_NAME_CHARS, make_query
 from materiel.screen.records import Match, Query
 from materiel.screen.screening import CandidateIndex, review_floor, screen_one, store_index
 from materiel.store import Store
@@ -57,7 +57,7 @@ def entity_queries(entity: Entity) -> list[Query]:
             identifiers=identifiers,
             warn=_ignore,
         )
-        for name in dict.fromkeys(n for n in names if n and n.strip())
+        for name in dict.fromkeys(n for n in names if n and n.strip() and len(n) <= MAX_NAME_CHARS)
     ]
 
 

@@ -70,3 +70,12 @@ def test_identifiers_in_a_file_are_bounded(tmp_path: Path) -> None:
     path.write_text('{"name": "Sea Breeze", "identifiers": {"imo": ["' + "9" * 65 + '"]}}\n')
     with pytest.raises(InputError, match=r"ships\.jsonl: line 1: identifiers"):
         read_queries(path)
+
+
+def test_a_name_longer_than_any_listed_one_is_refused_with_its_line(tmp_path: Path) -> None:
+    """A name of more than 500 characters (the API's bound; the longest OFAC or UN name has 324) is
+    an error naming the file and line, not seconds of searching for each such row."""
+    path = tmp_path / "people.csv"
+    path.write_text("id,name\n1,Kim Jong Un\n2," + "Ri " * 300 + "\n")
+    with pytest.raises(InputError, match=r"people\.csv: line 3: name: 899 characters, at most 500"):
+        read_queries(path)

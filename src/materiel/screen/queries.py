@@ -36,6 +36,7 @@ QUERY_COLUMNS = {  # our column names, then yente's fixture columns
     "gender": ("gender",),
 }
 MAX_IDS = 10  # kinds of identifier a query may carry, and values of each (as the API allows)
+MAX_NAME_CHARS = 500  # as the API takes; the longest name on the OFAC and UN lists has 324
 _DATE_RE = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
 
 
@@ -104,6 +105,8 @@ def make_query(
     means nothing is an error, or with ``warn`` is dropped and ``warn`` told why."""
     if not name.strip():
         raise InputError("name: empty")
+    if len(name) > MAX_NAME_CHARS:
+        raise InputError(f"name: {len(name)} characters, at most {MAX_NAME_CHARS}")
     if schema not in QUERY_SCHEMAS:
         raise InputError(f"schema {schema!r}: one of {', '.join(QUERY_SCHEMAS)}")
 
