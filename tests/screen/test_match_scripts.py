@@ -177,3 +177,17 @@ def test_kontsevich(cyrillic: str, latin: str) -> None:
 
 def test_russian_name_is_not_read_as_korean() -> None:
     assert kontsevich_to_latin("Владимир Путин") == []
+
+
+@pytest.mark.parametrize(
+    ("hangul", "listed"),
+    [
+        ("조선종합기계회사", "KOREA COMPLEX MACHINERY COMPANY"),  # 종합: general or complex
+        ("조선종합기계회사", "KOREA GENERAL MACHINERY COMPANY"),
+        ("대동해운회사", "TAEDONG MARITIME COMPANY"),  # 해운: shipping or maritime
+        ("대동해운회사", "TAEDONG SHIPPING COMPANY"),
+    ],
+)
+def test_a_hangul_word_with_two_english_renderings_reads_both(hangul: str, listed: str) -> None:
+    m = match_names(hangul, listed, "Company")
+    assert m.match, (m.score, m.explanation)

@@ -128,7 +128,8 @@ def hangul_org_readings(text: str) -> list[str]:
         reading, known = _glossary_reading(text, _ko_terms(), has_hangul, word)
         if not known:
             return []
-        readings.append(" ".join(reading.split()))
+        # a word with two English renderings ("종합" general|complex) gives more readings
+        readings.extend(_readings([w.split("|") for w in reading.split()]))
     return list(dict.fromkeys(readings))
 
 
