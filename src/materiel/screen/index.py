@@ -13,6 +13,7 @@ rebuilds it when the fingerprint changes.
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from collections.abc import Callable, Iterable, Sequence
@@ -40,6 +41,7 @@ WHOLE_NAME_SCORE = 1000.0  # above any BM25 sum of a name's terms: a whole name 
 MAX_BY_IDENTIFIER = 20  # entries one identifier can name (an IMO number names one hull)
 OVERFETCH = 4  # names read per entity wanted: one search almost always (measured, see the benchmarks)
 ENTITY, NAME = "entity", "name"  # the two kinds of document
+ENTITIES_KEPT = 20_000  # entities kept read (OFAC + UN: 16,000)
 SCHEMAS = ("Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane")
 
 
@@ -102,6 +104,7 @@ class NameIndex:
         self._index = index
         self._schema = schema
         self._searcher: Any = None
+        self._read: dict[int, ListedEntity] = {}  # entities read, by ordinal (``_entity``)
 
     @classmethod
     def build(
@@ -243,7 +246,18 @@ class NameIndex:
                     first.setdefault(ordinal, address)
             if len(hits) < page:
                 break
-        return [entity_from_json(searcher.doc(address)["entity"][0]) for address in first.values()]
+        return [self._entity(ordinal, address) for ordinal, address in first.items()]
+
+    def _entity(self, ordinal: int, address: Any) -> ListedEntity:
+        """The entity of ``ordinal``, read from the document at ``address`` the first time (a copy
+        each time: the entries a service screens against are read again and again)."""
+        entity = self._read.get(ordinal)
+        if entity is None:
+            entity = entity_from_json(self._get_searcher().doc(address)["entity"][0])
+            if len(self._read) >= ENTITIES_KEPT:
+                self._read.clear()
+            self._read[ordinal] = entity
+        return copy.copy(entity)
 
     def _search(self, forms: Sequence[NameForm], schema: str, limit: int) -> list[ListedEntity]:
         tokens, keys = form_keys(forms)
