@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from materiel.screen.arabic_names import (
+    KUNYA,
     PATRONYMIC,
     abd_split,
     descendant,
@@ -192,8 +193,10 @@ def _align(
     # a name after Abu is a kunya's ("Abou Mohamed", father of Mohamed): it pairs only with a
     # name after Abu, not with a name of the person's own ("Muhammad Ja'far Qasir")
     # (or with one written joined to it: "Abu Bakr" / ABUBAKAR)
-    kunya_a = [kunya(ta, i) if person else False for i in range(len(ta))]
-    kunya_b = [kunya(tb, j) if person else False for j in range(len(tb))]
+    # (without an Abu on either side nothing differs: every part reads False, or None if joined)
+    kunyas = person and not (KUNYA.isdisjoint(ta) and KUNYA.isdisjoint(tb))
+    kunya_a = [kunya(ta, i) if kunyas else False for i in range(len(ta))]
+    kunya_b = [kunya(tb, j) if kunyas else False for j in range(len(tb))]
     for i, x in enumerate(ta):
         wx = wa[i]
         ax = abjad and x not in english
@@ -383,7 +386,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
             elif score > ONE_NAME:  # "Peskov": PESKOV, Nikolay, PESKOVA, Elizaveta, or their father?
                 score = ONE_NAME
                 notes.append("(one name alone: the family's, not yet the person's)")
-            if strong[0].a in vocabulary().common_parts and strong[0].b in vocabulary().common_parts:
+            if strong[0].a in common and strong[0].b in common:
                 score *= COMMON_ONLY  # "Ahmad" alone (AHMAD, Sayyid): a name thousands bear
                 notes.append("(only a common name part agrees)")
         elif strong and (real_a or real_b) and all(p.a in common and p.b in common for p in strong):

@@ -122,6 +122,7 @@ class NameIndex:
         writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
         for ordinal, entity in enumerate(entities):
             stored = entity_to_json(entity)
+            ids = sorted({clean_id(v) for vs in entity.identifiers.values() for v in vs} - {""})
             names = list(dict.fromkeys([*entity.all_names, *entity.weak_aliases]))
             for n, name in enumerate(names or [""]):
                 forms = name_forms(name, entity.schema) if name else ()
@@ -134,13 +135,8 @@ class NameIndex:
                     keys=" ".join(sorted(keys)),
                     entity=stored,
                 )
-                if not n:
-                    doc.add_text(
-                        "ids",
-                        " ".join(
-                            sorted({clean_id(v) for vs in entity.identifiers.values() for v in vs} - {""})
-                        ),
-                    )
+                if not n:  # the entity's identifiers once, on its first name
+                    doc.add_text("ids", " ".join(ids))
                 doc.add_unsigned("ent", ordinal)
                 writer.add_document(doc)
         writer.commit()

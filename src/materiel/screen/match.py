@@ -125,7 +125,7 @@ def _one_word_ship(
     words = {f.tokens for f in qforms if len(f.tokens) == 1}
     if not words or any(e.tokens in words for e in [*strong, *weak]):
         return feature
-    others = [e for e in strong if not (len(e.tokens) == 1 and e.tokens not in words)]
+    others = [e for e in strong if len(e.tokens) != 1]  # none of one word is the query's (above)
     if others and name_feature(qforms, others, False).score >= feature.score:
         return feature
     why = "(a ship's one-word name, letters off: another ship)"
