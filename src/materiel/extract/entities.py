@@ -32,6 +32,7 @@ from materiel.extract.people import (
     titled_people,
 )
 from materiel.extract.person_roles import person_details, representatives
+from materiel.extract.placenames import places_in_names
 from materiel.extract.vessels import numbered_names, vessel_imo_numbers
 from materiel.model import EntityKind
 
@@ -336,7 +337,7 @@ def _one_person_in_two_spans(ents: list[Span]) -> list[Span]:
 
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
-    ents = _one_person_in_two_spans(_arabic_surnames(doc))
+    ents = places_in_names(_one_person_in_two_spans(_arabic_surnames(doc)), gaz)
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents  # later rules read the person's whole name from doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}

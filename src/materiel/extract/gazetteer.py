@@ -90,9 +90,14 @@ def read_yaml(path: Path | Any) -> dict[str, Any]:
 
 
 def _the_variants(surface: str) -> list[str]:
-    if surface.startswith("the "):
-        return [surface, "The " + surface[4:]]
-    return [surface]
+    """The surface as written, capitalised after a sentence's start ("the Houthis"), and with the
+    other apostrophe: documents write "Kata’ib" as often as the data file's "Kata'ib"."""
+    forms = [surface, "The " + surface[4:]] if surface.startswith("the ") else [surface]
+    swapped = [f.translate(_APOSTROPHES) for f in forms]
+    return list(dict.fromkeys([*forms, *swapped]))
+
+
+_APOSTROPHES = str.maketrans({"'": "\u2019", "\u2019": "'"})
 
 
 def plural_forms(term: str) -> list[str]:
@@ -130,7 +135,8 @@ def _load_states(gaz: Gazetteer, data: dict[str, Any]) -> None:
             for variant in _the_variants(name):
                 gaz.state_names[variant] = code
         for demonym in entry.get("demonyms", []):
-            gaz.demonyms[demonym] = code
+            for variant in _the_variants(demonym):
+                gaz.demonyms[variant] = code
         for metonym in entry.get("metonyms", []):
             for variant in _the_variants(metonym):
                 gaz.metonyms[variant] = code
