@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from materiel.errors import ListFormatError
+from materiel.screen.match import match_names
 from materiel.screen.readers import READERS, ReadContext, detect_format, plan_sources
 from materiel.screen.readers.common import country_code, parse_dates
 from materiel.screen.readers.ofac_csv import programs
@@ -168,6 +169,26 @@ def test_list_date_from_the_file(name: str, list_date: str | None) -> None:
 def test_ofac_csv_counts_unmatched_companion_rows() -> None:
     _entities, ctx = read(FIXTURES / "ofac/sdn.csv")
     assert "1 add.csv rows name an ent_num not in sdn.csv" in ctx.warnings
+
+
+def test_ofac_csv_an_alias_of_a_newer_listing_is_an_entry() -> None:
+    # alt.csv newer than sdn.csv: its a.k.a.s of an ent_num sdn.csv lacks are a listing all the same
+    entities, ctx = read(FIXTURES / "ofac_newer/sdn.csv")
+    assert sorted(entities) == ["ofac-sdn:41736", "ofac-sdn:48219", "ofac-sdn:51327"]
+    assert any(w.startswith("2 entries are known only from alt.csv") for w in ctx.warnings)
+    person, bank = entities["ofac-sdn:51327"], entities["ofac-sdn:48219"]
+    assert (person.schema, person.name) == ("Person", "SULEIMAN, El Mirghani Idris")
+    assert person.aliases == [
+        "IDRIS, Al-Mirghani",
+        "SULEIMAN, Mirghani Idriss",
+        "IDRIES, Margani Idries Suliman",
+    ]
+    assert person.addresses == ["H 22 B 7, Northern Elsafia, Bahri, Khartoum, Sudan"]
+    assert person.countries == []  # an address is no nationality
+    assert (bank.schema, bank.name, bank.countries) == ("LegalEntity", "MANDAL CREDIT BANK", ["KP"])
+    assert [(s.authority, s.program) for s in bank.sanctions] == [("US OFAC", None)]
+    match = match_names("Mirghani Idris Suleiman", person.name)
+    assert match.match
 
 
 @pytest.mark.parametrize(
@@ -331,9 +352,9 @@ def test_companion_without_its_sdn_csv_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.skipif(not SHARED.is_dir(), reason=SHARED_SKIP)
 def test_real_ofac_trio() -> None:
     entities, ctx = read(SHARED / "ofac_sdn.csv")
-    assert len(entities) == 14965
+    assert len(entities) == 14965 + 945  # sdn.csv's rows, and the a.k.a.s of 945 newer listings
     schemas = {s: sum(1 for e in entities.values() if e.schema == s) for s in ("Person", "Organization")}
-    assert schemas == {"Person": 6854, "Organization": 6884}
+    assert schemas == {"Person": 6854 + 214, "Organization": 6884}
     mkrtychev = entities["ofac-sdn:41736"]
     assert mkrtychev.birth_dates == ["1966-05-07"]
     assert mkrtychev.identifiers["passport"] == ["BD3843329", "BD5609822"]

@@ -1,8 +1,11 @@
 """OFAC legacy CSV: ``sdn.csv`` with ``add.csv`` (addresses) and ``alt.csv`` (a.k.a.s) beside it.
 
 The files have no header; null is ``-0-`` (with a trailing space); each ends with a 0x1A byte.
-They are joined on ent_num; rows of add/alt whose ent_num is not in sdn.csv are counted and
-skipped (the three files are not always from the same day). Columns:
+They are joined on ent_num. The three files are not always from the same day: an a.k.a. in alt.csv
+whose ent_num is not in sdn.csv belongs to an entry listed after sdn.csv was written, and it is
+still read, as an entry known only by its names (a Person where OFAC writes it "LAST, First", else
+a LegalEntity; no program), so that a newer listing is not missed; the warnings count such rows.
+Addresses of an ent_num in neither file are counted and skipped. Columns:
 
     sdn.csv  ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
              Vess_flag, Vess_owner, Remarks
@@ -120,33 +123,62 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
             raise ctx.error("entry without a name", line)
         entities[fields[0].strip()] = entity
     unmatched = {"add": 0, "alt": 0}
+    orphans: dict[str, ListedEntity] = {}
+    alt = ctx.companions.get("alt")
+    if alt is not None:
+        for _line, (ent_num, _num, alt_type, alt_name, _remarks) in rows(ctx, alt, ALT_COLUMNS):
+            key, value = ent_num.strip(), null(alt_name)
+            target = entities.get(key)
+            if target is None:
+                unmatched["alt"] += 1
+                target = orphans.get(key)
+                if target is None:
+                    if value:
+                        orphans[key] = _alias_only_entry(ctx, key, value)
+                    continue
+            kind = (null(alt_type) or "aka").lower()
+            if value and value != target.name:
+                add_unique(target.aliases, value)
+                if kind != "aka":
+                    add_unique(target.properties.setdefault("previous_names", []), value)
     add = ctx.companions.get("add")
     if add is not None:
         for _line, (ent_num, _num, address, city, country, _remarks) in rows(ctx, add, ADD_COLUMNS):
-            target = entities.get(ent_num.strip())
+            target = entities.get(ent_num.strip()) or orphans.get(ent_num.strip())
             if target is None:
                 unmatched["add"] += 1
                 continue
             add_unique(target.addresses, join_parts((null(address), null(city), null(country))))
             if null(country):
                 _address_country(target, null(country), ctx)
-    alt = ctx.companions.get("alt")
-    if alt is not None:
-        for _line, (ent_num, _num, alt_type, alt_name, _remarks) in rows(ctx, alt, ALT_COLUMNS):
-            target = entities.get(ent_num.strip())
-            if target is None:
-                unmatched["alt"] += 1
-                continue
-            kind = (null(alt_type) or "aka").lower()
-            value = null(alt_name)
-            if value and value != target.name:
-                add_unique(target.aliases, value)
-                if kind != "aka":
-                    add_unique(target.properties.setdefault("previous_names", []), value)
     for role, count in unmatched.items():
         if count:
             ctx.warnings.append(f"{count} {role}.csv rows name an ent_num not in {ctx.path.name}")
+    if orphans:
+        ctx.warnings.append(
+            f"{len(orphans)} entries are known only from {alt.name if alt else 'alt.csv'} (listed after "
+            f"{ctx.path.name} was written): read by their names alone, with no type or program"
+        )
     yield from entities.values()
+    yield from orphans.values()
+
+
+def _alias_only_entry(ctx: ReadContext, ent_num: str, name: str) -> ListedEntity:
+    """An entry that alt.csv names and sdn.csv lacks: its first a.k.a. as its name."""
+    schema = (
+        "Person" if re.fullmatch(r"[^,]+, [^,]+", name) and not _LEGAL_TAIL.search(name) else "LegalEntity"
+    )
+    entity = ListedEntity(id=f"{ctx.key}:{ent_num}", list=ctx.key, schema=schema, name=name)
+    entity.sanctions = [Sanction(AUTHORITY, None, source_id=ent_num)]
+    entity.properties["note"] = [
+        f"known only from the a.k.a. file: ent_num {ent_num} is not in {ctx.path.name}"
+    ]
+    return entity
+
+
+_LEGAL_TAIL = re.compile(
+    r",\s*(?:LTD|LLC|INC|CO|S\.?A|LIMITED|CORP|JSC|PJSC|GMBH|S\.?R\.?L|B\.?V)\b", re.IGNORECASE
+)
 
 
 def _address_country(entity: ListedEntity, country: str | None, ctx: ReadContext) -> None:
