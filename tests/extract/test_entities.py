@@ -235,3 +235,10 @@ def test_a_company_named_after_a_place(extract, text: str, company: str | None, 
     else:
         assert states == {state}
         assert not any(name.endswith(("Air Force", "Defense Ministry")) and state in name for name in orgs)
+
+
+def test_a_noun_the_un_capitalises_is_no_person(extract) -> None:
+    extraction = extract(
+        "Russia disputed the evidence, but several States hold the view that the transfers broke the law."
+    )
+    assert not [e for e in extraction.entities if e.kind == "person"]

@@ -250,6 +250,7 @@ MORE_MATCHES = [
 MORE_NOT_MATCHES = [
     ("N.N.", "Nursultan Nazarbayev", "Person"),  # two initials are not a name
     ("Amir Khan", "Mira Khan", "Person"),  # four letters are too few to read as scrambled
+    ("Adre", "ATHREE CO LTD", "Organization"),  # four letters do not fold into six
 ]
 
 

@@ -22,6 +22,7 @@ def words(key: str) -> frozenset[str]:
 
 NOT_SPEAKERS = words("not_speakers")
 PLACE_WORDS = words("place_words")
+NOT_NAMES = words("not_names")
 NAME_STOP = TITLES | words("name_stop")
 NATIONAL_NOUNS_BEFORE_NAME = words("national_nouns_before_name")
 PERSON_TITLES = words("person_titles")
@@ -43,8 +44,8 @@ def known_non_person(gaz: Gazetteer, name: str) -> bool:
     if gaz.state_code(name) or name in gaz.orgs or name in gaz.regions:
         return True
     words = [w.lower().strip(".,") for w in name.split()]
-    if len(words) == 1:
-        return name.isupper() and len(name) > 1  # "JCS": an acronym, not a name
+    if len(words) == 1:  # "JCS": an acronym, not a name; "States": a noun the UN capitalises
+        return (name.isupper() and len(name) > 1) or words[0] in NOT_NAMES
     return org_worded(gaz, name) or any(w in PLACE_WORDS for w in words)
 
 

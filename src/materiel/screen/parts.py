@@ -74,7 +74,11 @@ def part_similarity(
     fa, fb = fold(a), fold(b)
     # an organisation's words without vowels are acronyms, which fold nothing: "NBC" is not "NPC",
     # nor "MIA" "MIEA"; "val"/"wal" ("валь-Джихад") are words
-    if org and ((min(la, lb) < 4 and la != lb) or not (_VOWEL_RE.search(a) and _VOWEL_RE.search(b))):
+    if org and (
+        (min(la, lb) < 4 and la != lb)
+        or (min(la, lb) < 5 and abs(la - lb) > 1)  # "adre" is not "athree"
+        or not (_VOWEL_RE.search(a) and _VOWEL_RE.search(b))
+    ):
         fa, fb = a, b
     if fa == fb:
         return PHONETIC, "spelling variant"
