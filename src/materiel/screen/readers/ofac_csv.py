@@ -3,8 +3,9 @@
 The files have no header; null is ``-0-`` (with a trailing space); each ends with a 0x1A byte.
 They are joined on ent_num. The three files are not always from the same day: an a.k.a. in alt.csv
 whose ent_num is not in sdn.csv belongs to an entry listed after sdn.csv was written, and it is
-still read, as an entry known only by its names (a Person where OFAC writes it "LAST, First", else
-a LegalEntity; no program), so that a newer listing is not missed; the warnings count such rows.
+still read, as an entry known only by its names, so that a newer listing is not missed: a Person
+where OFAC writes the name "LAST, First", as it writes every individual's, else an Organization (a
+ship or aircraft known only so is read as one too); no program. The warnings count such rows.
 Addresses of an ent_num in neither file are counted and skipped. Columns:
 
     sdn.csv  ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
@@ -166,7 +167,7 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
 def _alias_only_entry(ctx: ReadContext, ent_num: str, name: str) -> ListedEntity:
     """An entry that alt.csv names and sdn.csv lacks: its first a.k.a. as its name."""
     schema = (
-        "Person" if re.fullmatch(r"[^,]+, [^,]+", name) and not _LEGAL_TAIL.search(name) else "LegalEntity"
+        "Person" if re.fullmatch(r"[^,]+, [^,]+", name) and not _LEGAL_TAIL.search(name) else "Organization"
     )
     entity = ListedEntity(id=f"{ctx.key}:{ent_num}", list=ctx.key, schema=schema, name=name)
     entity.sanctions = [Sanction(AUTHORITY, None, source_id=ent_num)]
