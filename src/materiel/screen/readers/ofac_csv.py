@@ -152,14 +152,15 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
             add_unique(target.addresses, join_parts((null(address), null(city), null(country))))
             if null(country):
                 _address_country(target, null(country), ctx)
-    for role, count in unmatched.items():
-        if count:
-            ctx.warnings.append(f"{count} {role}.csv rows name an ent_num not in {ctx.path.name}")
+    joined = [
+        f"{n} {role}.csv rows name an ent_num not in {ctx.path.name}" for role, n in unmatched.items() if n
+    ]
     if orphans:
-        ctx.warnings.append(
+        joined.append(
             f"{len(orphans)} entries are known only from {alt.name if alt else 'alt.csv'} (listed after "
             f"{ctx.path.name} was written): read by their names alone, with no type or program"
         )
+    ctx.warnings[:0] = joined  # before the rows' own warnings: they say what the files hold
     yield from entities.values()
     yield from orphans.values()
 
