@@ -170,6 +170,37 @@ def test_a_body_named_with_its_state(name: str, match: bool) -> None:
         assert "the name names the state, KP" in m.explanation[0].detail
 
 
+# a body of a name of its own (not one every state has), named with its state in front
+DIS = ListedEntity(
+    id="ofac-sdn:43536",
+    list="ofac-sdn",
+    schema="Organization",
+    name="DEFENSE INDUSTRIES SYSTEM",
+    countries=["SD"],
+)
+IRANO_HIND = ListedEntity(
+    id="ofac-sdn:25441",
+    list="ofac-sdn",
+    schema="Organization",
+    name="IRANO HIND SHIPPING COMPANY LTD",
+    aliases=["IRAN AND INDIA SHIPPING COMPANY"],
+    countries=["IR"],
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "entity", "match"),
+    [
+        ("Sudanese Defence Industries System", DIS, True),
+        ("Russian Defence Industries System", DIS, False),  # another state's
+        ("Islamic Republic of Iran Shipping", IRANO_HIND, False),  # two words left are no body's name
+    ],
+)
+def test_a_named_body_with_its_state_in_front(name: str, entity: ListedEntity, match: bool) -> None:
+    m = compare(Query(name, schema="Organization"), entity)
+    assert m.match is match, (m.score, m.explanation)
+
+
 def test_a_body_listed_without_country_named_with_its_state() -> None:
     m = compare(Query("Syrian Air Force Intelligence Directorate", schema="Organization"), AFID)
     assert m.match, (m.score, m.explanation)

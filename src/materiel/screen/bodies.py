@@ -34,15 +34,16 @@ listed body whose country the query does not share: a near miss for review, not 
 
 
 @lru_cache(maxsize=10_000)
-def state_named(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+def state_named(tokens: tuple[str, ...], bodies_only: bool = True) -> tuple[tuple[str, ...], str] | None:
     """A name that is a state's name or demonym and two or more words of a body every state has
-    ("north korean ministry national defence"): the body's words, and the state's code."""
+    ("north korean ministry national defence"): the body's words, and the state's code. With
+    ``bodies_only`` False, any two or more words ("sudanese defence industries system")."""
     table = state_words()
     words = vocabulary().state_body_words
     for size in range(len(tokens) - 2, 0, -1):
         for state, rest in ((tokens[:size], tokens[size:]), (tokens[-size:], tokens[:-size])):
             code = table.get(tuple(state))
-            if code is not None and all(t in words for t in rest):
+            if code is not None and (not bodies_only or all(t in words for t in rest)):
                 return tuple(rest), code
     return None
 
@@ -98,6 +99,12 @@ def state_named_feature(
     if not entity.list or not qforms or not strong:
         return None
     named = state_named(qforms[0].tokens)
+    if (
+        named is None
+    ):  # the listed body's own state named before its name: "Sudanese" Defence Industries System
+        # (three words or more: "iran shipping" is still a name that names a state)
+        own = state_named(qforms[0].tokens, bodies_only=False)
+        named = own if own is not None and len(own[0]) > 2 and own[1] in body_countries(entity) else None
     if named is not None:
         body, code = named
     elif query.country:
