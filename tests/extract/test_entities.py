@@ -158,6 +158,22 @@ def test_a_name_the_ner_cut_in_two_is_one_person(extract, text: str) -> None:
     assert "Ahmed Khaled" not in people and len(people) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the model leaves the first two parts out; a comma stands before them
+        (
+            "OFAC designated the airline and its CEO, Basheer Abdulkadhim Alwan al-Shabbani, on Monday.",
+            "Basheer Abdulkadhim Alwan al-Shabbani",
+        ),
+        # after "and", capitalised words end a title, not a name
+        ("The Under Secretary for Terrorism and Financial Intelligence Brian Nelson spoke.", "Brian Nelson"),
+    ],
+)
+def test_the_first_parts_of_a_name_the_ner_left_out(extract, text: str, person: str) -> None:
+    assert person in [e.name for e in extract(text).entities if e.kind == "person"]
+
+
 # NER reads some mentions of a person as an organisation's name; the person's other mentions tell
 PEOPLE_READ_AS_ORGS = [
     # the name joined to a body's code after a title: NER's "UN Nikki Haley"

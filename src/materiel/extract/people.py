@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from materiel.extract.actors import TITLES, Actor, ActorIndex, clean_person, slug
 from materiel.extract.gazetteer import Gazetteer, read_yaml
@@ -193,21 +193,42 @@ def administration_people(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
 
 def person_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
     """NER often drops the first part of a Korean or Chinese name ("designated Paek [Chol Su]"):
-    take one more capitalised proper noun on the left when it is free and no title."""
+    take one more capitalised proper noun on the left when it is free and no title. Two or three
+    are taken where punctuation or a lower-case word other than a connector stands before them
+    ("its CEO, Basheer Abdulkadhim [Alwan al-Shabbani]"): after "and" or another capitalised word
+    they may end a title phrase ("... and Financial Intelligence Brian Nelson")."""
     start = ent.start
-    if start > 0:
-        prev = doc[start - 1]
-        if (
-            prev.pos_ == "PROPN"
-            and prev.text[:1].isupper()
-            and prev.text.isalpha()
-            and prev.i not in taken
-            and prev.lower_ not in NAME_STOP
-            and prev.ent_type_ == ""
-            and not (start > 1 and doc[start - 2].text[:1].isupper() and not doc[start - 2].is_sent_start)
-        ):  # "... Financial Intelligence Brian Nelson": a title phrase, not a longer name
-            start -= 1
+    run = start
+    while run > 0 and start - run < 3 and _name_word(doc[run - 1], taken):
+        run -= 1
+    if run < start:
+        before = doc[run - 1] if run > 0 else None
+        if start - run == 1:
+            if not (before is not None and before.text[:1].isupper() and not before.is_sent_start):
+                return doc[run : ent.end]
+        elif (
+            before is None
+            or doc[run].is_sent_start
+            or before.is_punct
+            or (before.is_lower and before.lower_ not in CONNECTORS)
+        ):
+            return doc[run : ent.end]
     return doc[start : ent.end]
+
+
+CONNECTORS = frozenset({"and", "or", "of", "for", "the", "&", "to"})
+
+
+def _name_word(token: Token, taken: set[int]) -> bool:
+    """A word that may be the left-out first part of a person's name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and token.i not in taken
+        and token.lower_ not in NAME_STOP
+        and token.ent_type_ == ""
+    )
 
 
 def short_names(doc: Doc, index: ActorIndex, gaz: Gazetteer) -> None:
