@@ -14,7 +14,8 @@ two ways:
 
 A target is FOUND at the threshold (0.80), NEAR where its best hit is a near miss (down to 0.70), and
 MISS otherwise. Designations in documents published after a list's date may be too new for it (the
-SDN file is of 2024-05-03), so those are counted apart. Whether a miss is the matcher's fault (the
+SDN file is of 2024-05-03), so those are counted apart, and so are those of undated documents.
+Whether a miss is the matcher's fault (the
 entry is there under another spelling) or the list's (the entry is not there: delisted, designated
 later, or not a sanctions listing at all, such as the Commerce Entity List) is for a reader to judge;
 the script prints the misses to read.
@@ -71,7 +72,7 @@ def run(gold_dirs: list[Path]) -> None:
             print(f"== {gold_dir.parent.name}/{path.stem} ({published or 'undated'})")
             for designation in wanted:
                 list_key, list_date = LISTS[designation["authority"]]
-                period = "before" if published and published <= list_date else "after"
+                period = "undated" if not published else "before" if published <= list_date else "after"
                 hit = best_hit(index, designation["target"], list_key)
                 status = "MISS" if hit is None else "FOUND" if hit.score >= THRESHOLD else "NEAR"
                 e2e = hit is not None and (list_key, hit.entity.id) in found_e2e
@@ -81,11 +82,13 @@ def run(gold_dirs: list[Path]) -> None:
                 entry = f"{hit.entity.name!r} {hit.score:.2f}" if hit is not None else "-"
                 flag = "" if status != "FOUND" else f"  (document: {'found' if e2e else 'NOT found'})"
                 print(f"  {status:5s} {period:6s} {designation['target']!r} -> {entry}{flag}")
-    for period in ("before", "after"):
+    for period in ("before", "after", "undated"):
         total = sum(n for (p, s), n in counts.items() if p == period and s != "e2e")
         found, near, missed = (counts.get((period, s), 0) for s in ("FOUND", "NEAR", "MISS"))
+        if not total:
+            continue
         print(
-            f"{period} the list date: {total} designations, found {found}, near {near}, missed {missed}; "
+            f"{period if period == 'undated' else period + ' the list date'}: {total} designations, found {found}, near {near}, missed {missed}; "
             f"found in the document's own screening {counts.get((period, 'e2e'), 0)} of the {found}"
         )
 

@@ -251,6 +251,8 @@ MORE_NOT_MATCHES = [
     ("N.N.", "Nursultan Nazarbayev", "Person"),  # two initials are not a name
     ("Amir Khan", "Mira Khan", "Person"),  # four letters are too few to read as scrambled
     ("Adre", "ATHREE CO LTD", "Organization"),  # four letters do not fold into six
+    ("FBI", "FPI", "Organization"),  # an acronym's letters are not a spelling's
+    ("Ali Hassan Khalil", "HASSAN, Ali Khatib Haji", "Person"),  # h-l and h-t-b: another Arabic name
 ]
 
 

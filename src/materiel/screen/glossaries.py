@@ -32,6 +32,7 @@ from materiel.screen.translit import (
     romanise_syllable,
     simplified,
 )
+from materiel.screen.turkish import turkish_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,8 +347,12 @@ def cyrillic_org_readings(text: str) -> list[str]:
 
 def org_readings(text: str) -> list[str]:
     """Readings of an organisation's name beyond its transliteration: its common words in English
-    (Chinese, Hangul, Arabic script, Cyrillic)."""
+    (Chinese, Hangul, Arabic script, Cyrillic; Turkish in Latin letters)."""
     han = han_org_reading(text)
     if han is not None:
         return [han]
-    return hangul_org_readings(text) or arabic_org_readings(text) or cyrillic_org_readings(text)
+    readings = hangul_org_readings(text) or arabic_org_readings(text) or cyrillic_org_readings(text)
+    if readings:
+        return readings
+    turkish = turkish_words(text)
+    return _readings(turkish) if turkish is not None else []

@@ -75,7 +75,8 @@ def part_similarity(
     # an organisation's words without vowels are acronyms, which fold nothing: "NBC" is not "NPC",
     # nor "MIA" "MIEA"; "val"/"wal" ("валь-Джихад") are words
     if org and (
-        (min(la, lb) < 4 and la != lb)
+        # (three letters opening with two consonants are an acronym: "FBI" is not "FPI")
+        (min(la, lb) < 4 and (la != lb or not (_VOWEL_RE.search(a[:2]) and _VOWEL_RE.search(b[:2]))))
         or (min(la, lb) < 5 and abs(la - lb) > 1)  # "adre" is not "athree"
         or not (_VOWEL_RE.search(a) and _VOWEL_RE.search(b))
     ):
@@ -213,16 +214,18 @@ def _other_ending(a: str, b: str) -> bool:
 
 
 def _other_root(a: str, b: str) -> bool:
-    """Two Arabic names in Latin whose consonant keys have one consonant for another, the rest
-    alike: another root, another name ("Qasir"/"Qasim", q-s-r and q-s-m). Latin spellings of one
-    Arabic name differ in vowels and doubled letters, which the keys leave out, and in letters of
-    one sound."""
+    """Two Arabic names in Latin whose consonant keys differ by a consonant for another, or by two
+    edits or more: another root, another name ("Qasir"/"Qasim", q-s-r and q-s-m; "Khalil"/"Khatib",
+    h-l and h-t-b). Latin spellings of one Arabic name differ in vowels and doubled letters, which
+    the keys leave out, and in letters of one sound."""
     sa, sb = arabic_key(a), arabic_key(b)
-    if len(sa) != len(sb) or len(sa) < 3:
+    if len(sa) != len(sb):
+        return min(len(sa), len(sb)) >= 2 and OSA.distance(sa, sb) >= 2
+    if len(sa) < 3:
         return False
     other = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
     # letters of one sound in Latin spellings are one letter ("Yusuf"/"Jusuf": y and j, keyed k)
-    return len(other) == 1 and not any(other[0][0] in g and other[0][1] in g for g in _KEY_ALIKE)
+    return bool(other) and not any(x in g and y in g for x, y in other for g in _KEY_ALIKE)
 
 
 def _other_first_half(a: str, b: str) -> bool:

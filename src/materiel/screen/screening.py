@@ -40,6 +40,7 @@ _INDEX_CODE = (
     "parts.py",
     "phonetic.py",
     "translit.py",
+    "turkish.py",
     "wadegiles.py",
     "records.py",
 )
