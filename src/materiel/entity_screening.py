@@ -13,7 +13,7 @@ The result is stored with the versions (and checksums) of the lists it was scree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,7 +21,7 @@ from materiel.model import Entity, EntityKind, Extraction
 from materiel.screen.lists import list_lists
 from materiel.screen.match import DEFAULT, Algorithm
 from materiel.screen.queries import MAX_NAME_CHARS, make_query
-from materiel.screen.records import Match, Query
+from materiel.screen.records import Feature, Match, Query
 from materiel.screen.screening import CandidateIndex, review_floor, screen_one, store_index
 from materiel.store import Store
 from materiel.store.lists import ListVersion
@@ -36,6 +36,9 @@ KIND_SCHEMAS = {
 """Which extracted entities are screened, and as what."""
 PER_ENTITY = 5
 """At most this many hits per entity."""
+AS_ORGANISATION = 0.9
+"""The least score of an organisation's entry for a person's name that matched no listed person."""
+READ_AS_ORG = Feature("kind", 0.0, "read as an organisation's name: extraction took it for a person's")
 
 
 def entity_queries(entity: Entity) -> list[Query]:
@@ -101,16 +104,37 @@ class Screener:
         )
 
     def screen_entity(self, entity: Entity) -> list[ScreeningHit]:
-        """The entity's best hit per list entry, best first (matches and near misses)."""
+        """The entity's best hit per list entry, best first (matches and near misses). A person
+        who matches no listed person is also screened as an organisation by a name of two words or
+        more, kept only where it matches one closely (``AS_ORGANISATION``): extraction reads some
+        companies' and groups' names as people's ("P.B. Sadr", "Al Junaid")."""
         best: dict[str, ScreeningHit] = {}
+        queries = entity_queries(entity)
         floor = review_floor(self.threshold)
-        for query in entity_queries(entity):
-            result = screen_one(query, self.index, floor, PER_ENTITY, self.algorithm)
-            for m in result.matches:
-                hit = self._hit(entity, query, m)
-                if hit.list_entry_id not in best or hit.score > best[hit.list_entry_id].score:
-                    best[hit.list_entry_id] = hit
+        for query in queries:
+            self._keep(
+                best, entity, query, screen_one(query, self.index, floor, PER_ENTITY, self.algorithm).matches
+            )
+        if entity.kind == EntityKind.PERSON and not any(h.match for h in best.values()):
+            for query in (q for q in queries if len(q.name.split()) > 1):  # "Verus" alone is a surname
+                as_org = replace(query, schema="Organization")
+                found = screen_one(as_org, self.index, AS_ORGANISATION, PER_ENTITY, self.algorithm).matches
+                self._keep(
+                    best,
+                    entity,
+                    query,
+                    [replace(m, explanation=[*m.explanation, READ_AS_ORG]) for m in found],
+                )
         return sorted(best.values(), key=lambda h: (-h.score, h.list_entry_id))[:PER_ENTITY]
+
+    def _keep(
+        self, best: dict[str, ScreeningHit], entity: Entity, query: Query, matches: list[Match]
+    ) -> None:
+        """Keep each match as ``entity``'s hit where it beats the hit kept for its entry."""
+        for m in matches:
+            hit = self._hit(entity, query, m)
+            if hit.list_entry_id not in best or hit.score > best[hit.list_entry_id].score:
+                best[hit.list_entry_id] = hit
 
     def screen(self, extraction: Extraction) -> DocumentScreening:
         """Screen every screenable entity of ``extraction`` (nothing is stored)."""

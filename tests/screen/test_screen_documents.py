@@ -141,3 +141,22 @@ def test_a_renamed_ship_in_a_text_is_found_by_the_imo_number_it_gives(store_url:
         store.save_extraction(extraction)
         hits = [h for h in screen_extraction(store, extraction) if h.match]
     assert [(h.entity_name, h.list_entry_id) for h in hits] == [("Sea Breeze 7", "ofac-sdn:17069")]
+
+
+def test_a_company_extraction_took_for_a_person_is_found_as_a_company(store_url: str, tmp_path: Path) -> None:
+    doc = Document.from_text("Invented text: Verus Consulting Group and the broker Ashot Mkrtychev.")
+    extraction = Extraction(
+        document=doc,
+        entities=[
+            Entity("person:vcg", EntityKind.PERSON, "Verus Consulting Group"),  # the NER's mistake
+            Entity("person:am", EntityKind.PERSON, "Ashot Mkrtychev"),
+        ],
+    )
+    with Store(store_url) as store:
+        _load_bundled(store, tmp_path / "lists")
+        store.save_extraction(extraction)
+        hits = screen_extraction(store, extraction)
+    found = {(h.entity_id, h.list_entry_id) for h in hits if h.match}
+    assert found == {("person:vcg", "ofac-sdn:44544"), ("person:am", MKRTYCHEV)}
+    (company,) = [h for h in hits if h.entity_id == "person:vcg"]
+    assert "extraction took it for a person's" in company.explanation[-1]["detail"]
