@@ -258,3 +258,21 @@ def test_a_noun_the_un_capitalises_is_no_person(extract) -> None:
         "Russia disputed the evidence, but several States hold the view that the transfers broke the law."
     )
     assert not [e for e in extraction.entities if e.kind == "person"]
+
+
+# a company's name the NER left out: a capitalised run with a word only companies' names bear and a
+# word of its own; a run of such words alone is no name
+COMPANIES_LEFT_OUT = [
+    (
+        "The Treasury will take action against JSC 558 Aircraft Repair Plant, Public Joint Stock Company "
+        "Integral, OOO Oboronnye Initsiativy and others.",
+        {"Public Joint Stock Company Integral", "OOO Oboronnye Initsiativy"},
+    ),
+    ("It is a Joint Stock Company under Russian law, the Group said.", set()),  # no word of its own
+]
+
+
+@pytest.mark.parametrize(("text", "names"), COMPANIES_LEFT_OUT)
+def test_a_company_name_the_ner_left_out(extract, text: str, names: set[str]) -> None:
+    orgs = {e.name for e in extract(text).entities if e.kind == "organization"}
+    assert names <= orgs and "Joint Stock Company" not in orgs, orgs

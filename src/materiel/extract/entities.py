@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from materiel.extract.actors import Actor, ActorIndex, clean_person, slug, state_actor
+from materiel.extract.company_names import companies_left_out
 from materiel.extract.gazetteer import Gazetteer
 from materiel.extract.misread import people_read_as_orgs
 from materiel.extract.names import name_actor
@@ -338,6 +339,7 @@ def _one_person_in_two_spans(ents: list[Span]) -> list[Span]:
 def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     index = ActorIndex()
     ents = places_in_names(_one_person_in_two_spans(_arabic_surnames(doc)), gaz)
+    ents = companies_left_out(doc, ents, gaz)
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents  # later rules read the person's whole name from doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
