@@ -1,16 +1,20 @@
-"""Companies' names that the statistical NER left out: a capitalised run with a word that only
-companies' names bear ("Htoo Group of Companies", "Tradive General Trading", "Public Joint Stock
-Company Integral"; names.yaml's ``company_words``) and a word of its own, where no entity covers
-any of its words. Sanctions releases and the press list such names by the dozen, and a name that
-is not an entity is never screened.
+"""Companies' names that the statistical NER left out or cut: a capitalised run with a word that
+only companies' names bear ("Htoo Group of Companies", "Tradive General Trading", "Public Joint
+Stock Company Integral"; names.yaml's ``company_words``) and a word of its own, where no entity
+covers any of its words; an organisation's ordinal in front ("the 66th Light Infantry Division");
+and a half after "and" made only of words of kind ("Myanma Investment and Commercial Bank").
+Sanctions releases and the press list such names by the dozen, and a name that is not an entity,
+or only part of one, is not screened as the name it is.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from materiel.extract.gazetteer import Gazetteer
-from materiel.extract.names import is_headline, name_span
+from materiel.extract.names import NAME_ENDS, is_headline, name_span
 
 
 def _word(text: str) -> str:
@@ -27,6 +31,40 @@ def company_span(span: Span | None, taken: set[int], gaz: Gazetteer) -> Span | N
     if not any(t.is_alpha and not t.is_stop and _word(t.text) not in kinds for t in span):
         return None
     return Span(span.doc, span.start, span.end, label="ORG")
+
+
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def mended(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Organisations' names the NER cut, whole again: with the ordinal in front of them, and with
+    a half of words of kind after "and" or "&" (which names nothing by itself)."""
+    kinds = gaz.org_words | gaz.company_words
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.ent_id_:
+            out.append(ent)
+            continue
+        start = ent.start
+        if start > 0 and _ORDINAL_RE.match(doc[start - 1].text):
+            if out and out[-1].label_ == "ORDINAL" and out[-1].end == start:
+                out.pop()  # the ordinal, tagged on its own
+            if not (out and out[-1].end > start - 1):
+                start -= 1
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == "ORG"
+            and not last.ent_id_
+            and last.end + 1 == ent.start
+            and doc[last.end].lower_ in {"and", "&"}
+            and all(_word(t.text) in kinds for t in ent)
+            and _word(last[-1].text) not in NAME_ENDS
+        ):
+            out[-1] = Span(doc, last.start, ent.end, label="ORG")
+            continue
+        out.append(Span(doc, start, ent.end, label="ORG") if start != ent.start else ent)
+    return out
 
 
 def companies_left_out(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from materiel.extract.actors import Actor, ActorIndex, clean_person, slug, state_actor
-from materiel.extract.company_names import companies_left_out
+from materiel.extract.company_names import companies_left_out, mended
 from materiel.extract.gazetteer import Gazetteer
 from materiel.extract.misread import people_read_as_orgs
 from materiel.extract.names import name_actor
@@ -343,9 +343,8 @@ def collect_actors(doc: Doc, gaz: Gazetteer) -> ActorIndex:
     if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
         doc.ents = ents  # later rules read the person's whole name from doc.ents
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    for whole in ents:
-        for ent in _split_ner_span(whole):
-            _add_ent(doc, ent, index, gaz, taken)
+    for ent in mended(doc, [part for whole in ents for part in _split_ner_span(whole)], gaz):
+        _add_ent(doc, ent, index, gaz, taken)
     nationals(doc, index, gaz)
     given_name_people(doc, index, gaz)
     speaker_labels(doc, index, gaz)

@@ -5,7 +5,7 @@ The gazetteer marks states and capitals before the statistical NER runs, so the 
 place into a longer name: "Moscow Industrial Bank" came out as Russia and a loose "Industrial
 Bank". Where a state's name, a capital or a demonym stands in a run of capitalised words that ends
 with a word that ends companies' names (names.yaml's ``company_words``, a bank, an airline, an
-exchange) or starts with "Bank" or "Air", the run is one organisation's name and the place is no
+exchange, a plant: "Minsk Wheeled Tractor Plant") or starts with "Bank" or "Air", the run is one organisation's name and the place is no
 mention of the state. A run ending in an organ of the state ("North Korea Air Force", "Russian
 Defense Ministry") stays the state's, as the guideline keys it.
 """
@@ -17,7 +17,9 @@ from spacy.tokens import Span, Token
 from materiel.extract.gazetteer import Gazetteer
 
 PLACE_KINDS = frozenset({"state", "metonym", "demonym"})
-END_WORDS = frozenset({"bank", "airlines", "airways", "air", "exchange", "railways"})
+END_WORDS = frozenset(
+    {"bank", "airlines", "airways", "air", "exchange", "railways", "plant", "factory", "works", "shipyard"}
+)
 """Words that end a company's name besides names.yaml's ``company_words``."""
 START_WORDS = frozenset({"bank", "banco", "air"})
 """Words that start a company's name that may end with its country ("Bank Melli Iran")."""
