@@ -15,10 +15,9 @@ two ways:
 A target is FOUND at the threshold (0.80), NEAR where its best hit is a near miss (down to 0.70), and
 MISS otherwise. Designations in documents published after a list's date may be too new for it (the
 SDN file is of 2024-05-03), so those are counted apart, and so are those of undated documents.
-Whether a miss is the matcher's fault (the
-entry is there under another spelling) or the list's (the entry is not there: delisted, designated
-later, or not a sanctions listing at all, such as the Commerce Entity List) is for a reader to judge;
-the script prints the misses to read.
+Whether a miss is the matcher's fault (the entry is there under another spelling) or the list's
+(the entry is not there: delisted, designated later, or not a sanctions listing at all, such as
+the Commerce Entity List) is for a reader to judge; the script prints the misses to read.
 """
 
 from __future__ import annotations
@@ -87,8 +86,9 @@ def run(gold_dirs: list[Path]) -> None:
         found, near, missed = (counts.get((period, s), 0) for s in ("FOUND", "NEAR", "MISS"))
         if not total:
             continue
+        label = period if period == "undated" else f"{period} the list date"
         print(
-            f"{period if period == 'undated' else period + ' the list date'}: {total} designations, found {found}, near {near}, missed {missed}; "
+            f"{label}: {total} designations, found {found}, near {near}, missed {missed}; "
             f"found in the document's own screening {counts.get((period, 'e2e'), 0)} of the {found}"
         )
 

@@ -3,11 +3,12 @@
 
 The gazetteer marks states and capitals before the statistical NER runs, so the NER cannot take a
 place into a longer name: "Moscow Industrial Bank" came out as Russia and a loose "Industrial
-Bank". Where a state's name, a capital or a demonym stands in a run of capitalised words that ends
-with a word that ends companies' names (names.yaml's ``company_words``, a bank, an airline, an
-exchange, a plant: "Minsk Wheeled Tractor Plant") or starts with "Bank" or "Air", the run is one organisation's name and the place is no
-mention of the state. A run ending in an organ of the state ("North Korea Air Force", "Russian
-Defense Ministry") stays the state's, as the guideline keys it.
+Bank". Where a state's name, a capital or a demonym stands in a run of capitalised words that
+ends with a word that ends companies' names (names.yaml's ``company_words``, a bank, an airline,
+an exchange, a plant: "Minsk Wheeled Tractor Plant") or starts with "Bank" or "Air", the run is
+one organisation's name and the place is no mention of the state. A run ending in an organ of
+the state ("North Korea Air Force", "Russian Defense Ministry") stays the state's, as the
+guideline keys it.
 """
 
 from __future__ import annotations
