@@ -56,8 +56,15 @@ def test_a_name_without_a_turkish_word_of_kind_has_no_such_reading(name: str) ->
             0.8,
             0.95,
         ),
-        # the press leaves "Sanayi ve Ticaret" out: two words of kind missing, for review
-        ("Egetir Automotive", "EGETIR OTOMOTIV SANAYI VE TICARET LIMITED SIRKETI", 0.7, 0.8),
+        # the press leaves the words of trade out ("Sanayi ve Ticaret", "Dis Ticaret"), as a legal form
+        ("Egetir Automotive", "EGETIR OTOMOTIV SANAYI VE TICARET LIMITED SIRKETI", 0.95, 1.0),
+        ("Kartal Exim", "KARTAL EXIM DIS TICARET LIMITED SIRKETI", 0.95, 1.0),
+        (
+            "Egetir Otomotiv San. ve Tic. Ltd. Şti.",
+            "EGETIR OTOMOTIV SANAYI VE TICARET LIMITED SIRKETI",
+            0.95,
+            1.0,
+        ),
         # the same words of kind, another company
         ("Egetir Automotive", "KARTAL OTOMOTIV SANAYI VE TICARET LIMITED SIRKETI", 0.0, 0.7),
     ],

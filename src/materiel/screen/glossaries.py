@@ -355,4 +355,7 @@ def org_readings(text: str) -> list[str]:
     if readings:
         return readings
     turkish = turkish_words(text)
-    return _readings(turkish) if turkish is not None else []
+    if turkish is None:
+        return []
+    core = turkish_words(text, core=True)  # without "Sanayi ve Ticaret", as the press writes it
+    return list(dict.fromkeys([*_readings(turkish), *(_readings(core) if core is not None else [])]))

@@ -20,18 +20,22 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 class TurkishOrgTerms:
     markers: frozenset[str]
     terms: dict[str, list[str]]
+    boilerplate: tuple[tuple[str, ...], ...]  # longest first
 
 
 @cache
 def _tr_terms() -> TurkishOrgTerms:
     data = load_yaml("tr_org_terms.yaml")
     terms = {str(k): str(v).split("|") for k, v in data["terms"].items()}
-    return TurkishOrgTerms(frozenset(str(m) for m in data["markers"]), terms)
+    phrases = sorted((tuple(str(p).split()) for p in data["boilerplate"]), key=len, reverse=True)
+    return TurkishOrgTerms(frozenset(str(m) for m in data["markers"]), terms, tuple(phrases))
 
 
-def turkish_words(text: str) -> list[list[str]] | None:
+def turkish_words(text: str, core: bool = False) -> list[list[str]] | None:
     """The words of a Turkish company's name in Latin letters, each with its English renderings
-    (or as written); None where the name has no word that marks it Turkish or none to render."""
+    (or as written); with ``core``, without the words of trade after the name proper ("Sanayi ve
+    Ticaret"). None where the name has no word that marks it Turkish, or nothing to render (or, with
+    ``core``, no such words)."""
     if any(c.isalpha() and ord(c) > 0x24F for c in text):
         return None  # another script's letters
     data = _tr_terms()
@@ -39,7 +43,26 @@ def turkish_words(text: str) -> list[list[str]] | None:
     words = _WORD_RE.findall(anyascii(text.replace("İ", "I").replace("ı", "i")).lower())
     if data.markers.isdisjoint(words):
         return None
+    if core:
+        kept = _without(words, data.boilerplate)
+        if len(kept) == len(words) or not kept:
+            return None
+        words = kept
     out = [data.terms.get(word, [word]) for word in words]
-    if all(alts == [word] for alts, word in zip(out, words, strict=True)):
+    if not core and all(alts == [word] for alts, word in zip(out, words, strict=True)):
         return None
+    return out
+
+
+def _without(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[str]:
+    """``words`` with each of ``phrases`` (longest first) taken out where it stands."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        phrase = next((p for p in phrases if tuple(words[i : i + len(p)]) == p), None)
+        if phrase is None:
+            out.append(words[i])
+            i += 1
+        else:
+            i += len(phrase)
     return out
