@@ -99,10 +99,9 @@ def state_named_feature(
     if not entity.list or not qforms or not strong:
         return None
     named = state_named(qforms[0].tokens)
-    if (
-        named is None
-    ):  # the listed body's own state named before its name: "Sudanese" Defence Industries System
-        # (three words or more: "iran shipping" is still a name that names a state)
+    # the listed body's own state named with a name of its own: "Sudanese" Defence Industries
+    # System (three words or more: "iran shipping" is still a name that names a state)
+    if named is None:
         own = state_named(qforms[0].tokens, bodies_only=False)
         named = own if own is not None and len(own[0]) > 2 and own[1] in body_countries(entity) else None
     if named is not None:

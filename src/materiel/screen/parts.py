@@ -225,7 +225,7 @@ def _other_root(a: str, b: str) -> bool:
         return False
     other = [(x, y) for x, y in zip(sa, sb, strict=True) if x != y]
     # letters of one sound in Latin spellings are one letter ("Yusuf"/"Jusuf": y and j, keyed k)
-    return bool(other) and not any(x in g and y in g for x, y in other for g in _KEY_ALIKE)
+    return any(not any(x in g and y in g for g in _KEY_ALIKE) for x, y in other)
 
 
 def _other_first_half(a: str, b: str) -> bool:

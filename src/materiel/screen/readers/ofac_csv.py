@@ -2,10 +2,11 @@
 
 The files have no header; null is ``-0-`` (with a trailing space); each ends with a 0x1A byte.
 They are joined on ent_num. The three files are not always from the same day: an a.k.a. in alt.csv
-whose ent_num is not in sdn.csv belongs to an entry listed after sdn.csv was written, and it is
-still read, as an entry known only by its names, so that a newer listing is not missed: a Person
-where OFAC writes the name "LAST, First", as it writes every individual's, else an Organization (a
-ship or aircraft known only so is read as one too); no program. The warnings count such rows.
+whose ent_num is not in sdn.csv belongs to an entry listed after sdn.csv was written (where alt.csv
+is the newer file), and it is still read, as an entry known only by its names, so that a newer
+listing is not missed: a Person where OFAC writes the name "LAST, First", as it writes every
+individual's, else an Organization (a ship or aircraft known only so is read as one too); no
+program. The warnings count such rows.
 Addresses of an ent_num in neither file are counted and skipped. Columns:
 
     sdn.csv  ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
@@ -157,8 +158,9 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
     ]
     if orphans:
         joined.append(
-            f"{len(orphans)} entries are known only from {alt.name if alt else 'alt.csv'} (listed after "
-            f"{ctx.path.name} was written): read by their names alone, with no type or program"
+            f"{len(orphans)} entries are known only from {alt.name if alt else 'alt.csv'}, not from "
+            f"{ctx.path.name} (the files are of different dates): read by their names alone, with no "
+            "type or program"
         )
     ctx.warnings[:0] = joined  # before the rows' own warnings: they say what the files hold
     yield from entities.values()
