@@ -47,9 +47,9 @@ def mended(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         start = ent.start
         if start > 0 and _ORDINAL_RE.match(doc[start - 1].text):
-            if out and out[-1].label_ == "ORDINAL" and out[-1].end == start:
+            if out and out[-1].end == start and out[-1].label_ == "ORDINAL":
                 out.pop()  # the ordinal, tagged on its own
-            if not (out and out[-1].end > start - 1):
+            if not (out and out[-1].end == start):  # no other entity holds it
                 start -= 1
         last = out[-1] if out else None
         if (

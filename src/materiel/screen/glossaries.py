@@ -357,5 +357,5 @@ def org_readings(text: str) -> list[str]:
     turkish = turkish_words(text)
     if turkish is None:
         return []
-    core = turkish_words(text, core=True)  # without "Sanayi ve Ticaret", as the press writes it
-    return list(dict.fromkeys([*_readings(turkish), *(_readings(core) if core is not None else [])]))
+    words, core = turkish  # core: without "Sanayi ve Ticaret", as the press writes it
+    return list(dict.fromkeys([*_readings(words), *(_readings(core) if core is not None else [])]))

@@ -31,11 +31,11 @@ def _tr_terms() -> TurkishOrgTerms:
     return TurkishOrgTerms(frozenset(str(m) for m in data["markers"]), terms, tuple(phrases))
 
 
-def turkish_words(text: str, core: bool = False) -> list[list[str]] | None:
+def turkish_words(text: str) -> tuple[list[list[str]], list[list[str]] | None] | None:
     """The words of a Turkish company's name in Latin letters, each with its English renderings
-    (or as written); with ``core``, without the words of trade after the name proper ("Sanayi ve
-    Ticaret"). None where the name has no word that marks it Turkish, or nothing to render (or, with
-    ``core``, no such words)."""
+    (or as written); and the same without the words of trade after the name proper ("Sanayi ve
+    Ticaret"), or None where it has none. None where the name has no word that marks it Turkish or
+    nothing to render."""
     if any(c.isalpha() and ord(c) > 0x24F for c in text):
         return None  # another script's letters
     data = _tr_terms()
@@ -43,15 +43,12 @@ def turkish_words(text: str, core: bool = False) -> list[list[str]] | None:
     words = _WORD_RE.findall(anyascii(text.replace("İ", "I").replace("ı", "i")).lower())
     if data.markers.isdisjoint(words):
         return None
-    if core:
-        kept = _without(words, data.boilerplate)
-        if len(kept) == len(words) or not kept:
-            return None
-        words = kept
     out = [data.terms.get(word, [word]) for word in words]
-    if not core and all(alts == [word] for alts, word in zip(out, words, strict=True)):
+    if all(alts == [word] for alts, word in zip(out, words, strict=True)):
         return None
-    return out
+    kept = _without(words, data.boilerplate)
+    core = [data.terms.get(word, [word]) for word in kept] if kept and len(kept) < len(words) else None
+    return out, core
 
 
 def _without(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[str]:

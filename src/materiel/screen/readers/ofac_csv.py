@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from materiel.screen.normalise import tokenize
 from materiel.screen.readers.common import (
     ReadContext,
     add_country,
@@ -33,6 +34,7 @@ from materiel.screen.readers.common import (
 )
 from materiel.screen.readers.ofac_remarks import apply_remarks
 from materiel.screen.records import ListedEntity, Sanction
+from materiel.screen.vocab import vocabulary
 
 AUTHORITY = "US OFAC"
 SDN_COLUMNS = 12
@@ -169,9 +171,7 @@ def read(ctx: ReadContext) -> Iterator[ListedEntity]:
 
 def _alias_only_entry(ctx: ReadContext, ent_num: str, name: str) -> ListedEntity:
     """An entry that alt.csv names and sdn.csv lacks: its first a.k.a. as its name."""
-    schema = (
-        "Person" if re.fullmatch(r"[^,]+, [^,]+", name) and not _LEGAL_TAIL.search(name) else "Organization"
-    )
+    schema = "Person" if _individual(name) else "Organization"
     entity = ListedEntity(id=f"{ctx.key}:{ent_num}", list=ctx.key, schema=schema, name=name)
     entity.sanctions = [Sanction(AUTHORITY, None, source_id=ent_num)]
     entity.properties["note"] = [
@@ -180,9 +180,13 @@ def _alias_only_entry(ctx: ReadContext, ent_num: str, name: str) -> ListedEntity
     return entity
 
 
-_LEGAL_TAIL = re.compile(
-    r",\s*(?:LTD|LLC|INC|CO|S\.?A|LIMITED|CORP|JSC|PJSC|GMBH|S\.?R\.?L|B\.?V)\b", re.IGNORECASE
-)
+def _individual(name: str) -> bool:
+    """OFAC writes an individual's name "LAST, First"; after the comma of "ACME, LTD" stands a legal
+    form (names.yaml's ``legal_forms``), and the name is a company's."""
+    family, comma, given = name.partition(", ")
+    if not (family and comma and given) or "," in given:
+        return False
+    return tuple(tokenize(given)) not in vocabulary().legal_forms
 
 
 def _address_country(entity: ListedEntity, country: str | None, ctx: ReadContext) -> None:
