@@ -17,8 +17,10 @@ MATCHES = [
     ("Brigade Forty 4", "Brigade 44", "Organization"),
     ("1st International Bank", "First International Bank", "Company"),
     ("3 Percenters", "Three Percenters", "Organization"),
+    ("3%ers", "Three Percenters", "Organization"),  # "%" after a number reads "percent"
     # legal forms glued on, cut by a fixed-width field, or one letter off
     ("SiemensAG", "Siemens AG", "Company"),
+    ("Bowne Global Solutions SAS", "Bowne Global Solutions Societe par Actions Simplifiee", "Company"),
     ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", "TACTICAL MISSILES CORPORATION JSC", "Company"),
     ("TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY", "TACTICAL MISSILES CORPORATION JSC", "Company"),
     ("LXC Aviation", "L.X.C Aviation", "Company"),

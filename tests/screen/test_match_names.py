@@ -95,15 +95,14 @@ NOT_MATCHES = [
     ("Zaw Min Tun", "MIN, Zaw", "Person"),
     ("Min Aung", "MIN, Aung", "Person"),  # OFAC's "MIN, Aung" is Aung Min
     ("Ssad Khan Zarkari", "ASAD KHAN ZARKARI", "Person"),  # Saad or Asad: too little agrees to say
-    # another number is another ship, unit or fund
-    ("Port Olya-3", "PORT OLYA-1", "Vessel"),
-    ("224th Flight Unit State Airlines", "223 Flight Unit State Airlines", "Organization"),
+    # a number on one side only: perhaps no series at all
     ("Group of Seven", "LLC GROUP 99", "Organization"),
-    ("Bain Capital Fund X L.P.", "Bain Capital Fund XI L.P.", "Company"),  # "X" is no initial of "XI"
-    ("Maria", "MARIA III", "Vessel"),  # a number on one side only
+    ("Maria", "MARIA III", "Vessel"),
+    ("Victory", "Victory 3", "Vessel"),
+    ("Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.", "Company"),
     ("Second Academy of Natural Sciences", "ACADEMY OF NATURAL SCIENCES", "Organization"),
-    ("Citigroup Capital Trust I", "Citigroup Capital Trust II", "Company"),
-    ("Mortgage Loan Trust 2004-1", "Mortgage Loan Trust 2005-1", "Company"),  # 2004 is no typo of 2005
+    # another legal form of the same country: another company
+    ("Bowne Global Solutions France S.A.S.", "Bowne Global Solutions (France), S.A.R.L.", "Company"),
     # one word agrees, and the other name has another: another body that bears the word
     ("Al-Quds", "SARAYAT AL-QUDS", "Organization"),
     ("Islamic State", "ISLAMIC STATE OF LANAO", "Organization"),
@@ -322,13 +321,31 @@ def test_muammar_marks_an_arabic_name() -> None:
         ("Zu Zag Bong 6", "Zu Zag Bong 5", "Vessel"),
         ("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", "Company"),
         ("224th Flight Unit", "223 FLIGHT UNIT", "Organization"),
+        ("Bain Capital Fund X L.P.", "Bain Capital Fund XI L.P.", "Company"),  # "X" is no initial of "XI"
+        ("Citigroup Capital Trust I", "Citigroup Capital Trust II", "Company"),
+        ("Mortgage Loan Trust 2004-1", "Mortgage Loan Trust 2005-1", "Company"),  # 2004 is no typo of 2005
     ],
 )
-def test_another_of_a_series_is_for_review(a: str, b: str, schema: str) -> None:
-    # a sister ship or the next fund of a series: not the listed one, but shown for review
+def test_another_of_a_series_is_a_hit_for_review(a: str, b: str, schema: str) -> None:
+    """A sister ship, the next fund or unit of a numbered series: a hit at the default threshold,
+    never above it, and the explanation says it is another of the series."""
+    m = match_names(a, b, schema)
+    assert m.match and m.score == pytest.approx(DEFAULT_THRESHOLD), m.score
+    assert "(another number: another of a series, for review)" in m.explanation[0].detail
+    assert not match_names(a, b, schema, threshold=0.81).match
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        ("Maria", "MARIA III", "Vessel"),
+        ("Nantahala Capital Offshore Fund, Ltd.", "Nantahala Capital Offshore Fund I, Ltd.", "Company"),
+    ],
+)
+def test_a_number_on_one_side_only_is_a_near_miss(a: str, b: str, schema: str) -> None:
     m = match_names(a, b, schema)
     assert not m.match and 0.7 <= m.score <= 0.75, m.score
-    assert "another of a series" in m.explanation[0].detail
+    assert "(a number on one side only: another of a series, for review)" in m.explanation[0].detail
 
 
 def test_a_common_given_name_alone_is_not_even_a_near_miss() -> None:

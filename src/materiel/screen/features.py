@@ -42,8 +42,12 @@ ONE_NAME = 0.75  # the most a one-part name scores against a longer one: "Peskov
 COMMON_ONLY = 0.85  # "Muhammad Umar Qadir" vs "Mohamed Omar": only parts many listed persons share
 DESCENDANT = 0.6  # an Arabic name with one more given name in front: the son or daughter
 STATE_WORD = 0.5  # an organisation's words of a state's name, agreeing, count this much
-NUMBER_CONFLICT = 0.85  # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": other numbers ...
-SERIES_CAP = 0.75  # ... and at most a near miss: a sibling of a series, for review
+# "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": each name numbered, another of one series
+# (a sister ship, the next vintage of a fund) is a hit at the default threshold and no higher, for
+# review; "Victory 3" vs "Victory", a number on one side only, is a near miss
+SERIES_CAP = 0.80
+ONE_NUMBER = 0.85  # the number on one side only: a factor, and ...
+ONE_NUMBER_CAP = 0.75  # ... at most a near miss
 UNIT_CAP = 0.75  # "Islamic Revolutionary Guard Corps" vs its AIR FORCE: a unit of the body, for review
 KIND_ONLY = 0.85  # "Foreign Trade Bank" vs "MYANMA FOREIGN TRADE BANK": only words of kind agree
 PLACE = 0.3  # weight of a place added at the end of an organisation's name ("FABERLIC EUROPE")
@@ -302,19 +306,20 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     particles = vocabulary().particles if person else frozenset()
     real_a = [t for t in rest_a if t not in particles]
     real_b = [t for t in rest_b if t not in particles]
-    numbered = False
+    numbered = one_number = False
     if not person:
         real_a = [t for t in real_a if not is_number(t)]
         real_b = [t for t in real_b if not is_number(t)]
-        # "PORT OLYA-3" is not "PORT OLYA-1", nor "Victory 3" "Victory": an unpaired number is
-        # another thing, on each side or on one
-        numbered = len(real_a) < len(rest_a) or len(real_b) < len(rest_b)
+        # "PORT OLYA-3" is "PORT OLYA-1"'s sister, "Victory 3" may not be "Victory"'s: an unpaired
+        # number is another of a series, on both sides; on one side only, perhaps no series at all
+        numbered_a, numbered_b = len(real_a) < len(rest_a), len(real_b) < len(rest_b)
+        numbered, one_number = numbered_a or numbered_b, numbered_a != numbered_b
     conflict = bool(real_a and real_b)
     notes: list[str] = []
-    score_factor = 1.0
+    score_factor = ONE_NUMBER if one_number else 1.0
     if numbered:
-        score_factor = NUMBER_CONFLICT
-        notes.append("(another number: another of a series, for review)")
+        side = "a number on one side only" if one_number else "another number"
+        notes.append(f"({side}: another of a series, for review)")
     extra = (ta, real_a, a.original) if real_a else (tb, real_b, b.original)
     unit = False
     if not (person or conflict):
@@ -341,7 +346,7 @@ def score_forms(a: NameForm, b: NameForm, person: bool) -> Comparison:
     if unit:
         score = min(score, UNIT_CAP)
     if numbered:
-        score = min(score, SERIES_CAP)
+        score = min(score, ONE_NUMBER_CAP if one_number else SERIES_CAP)
     if acronym:  # "DCB" is the initials of many names: Daedong Credit Bank, Dancheon Commercial Bank
         score *= ACRONYM
         notes.append("(read as an acronym)")

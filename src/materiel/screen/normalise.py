@@ -138,9 +138,13 @@ def is_person(schema: str) -> bool:
     return schema in PERSON_SCHEMAS
 
 
+_PERCENT_RE = re.compile(r"(?<=\d)\s*%")  # "3%ers" is "3 percenters"
+
+
 def tokenize(latin: str) -> list[str]:
-    """Lower case, abbreviations joined ("L.L.C." → "llc"), apostrophes dropped, rest split."""
-    text = latin.lower().replace("&", " and ")
+    """Lower case, abbreviations joined ("L.L.C." → "llc"), "&" and "%" read as words, apostrophes
+    dropped, rest split."""
+    text = _PERCENT_RE.sub(" percent", latin.lower().replace("&", " and "))
     text = _ABBREV_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
     text = _APOSTROPHE_RE.sub("", text)
     return [t for t in _SPLIT_RE.split(text) if t]
