@@ -49,7 +49,7 @@ def number_words() -> dict[str, int]:
 
 
 def is_number(token: str) -> bool:
-    """Whether a name part is a number ("3", "44", "viii"): another number is another thing."""
+    """Whether a name part is a number ("3", "44", "viii"): another number marks another of a series."""
     return _NUMBER_RE.match(token) is not None
 
 
