@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from materiel.extract.actors import TITLES, Actor, ActorIndex
 from materiel.extract.gazetteer import Gazetteer
@@ -29,6 +29,43 @@ def _is_name_token(token: Token) -> bool:
     if "-" in text and text.rsplit("-", 1)[-1].islower():
         return False  # "U.S.-designated", "Iran-based", "state-owned"
     return text[:1].isupper() or (text[:1].isdigit() and any(c.isalpha() for c in text))
+
+
+# legal forms written in front of a Russian or Belarusian company's name
+FRONT_FORMS = {"jsc", "ojsc", "pjsc", "cjsc", "ao", "oao", "zao", "pao", "ooo", "llc"}
+
+
+def _in_name(token: Token) -> bool:
+    """A name's word, or a number between a legal form in front and a name's word ("JSC 558
+    Aircraft Repair Plant")."""
+    if _is_name_token(token):
+        return True
+    doc, i = token.doc, token.i
+    return (
+        token.text.isdigit()
+        and 0 < i < len(doc) - 1
+        and doc[i - 1].lower_ in FRONT_FORMS
+        and _is_name_token(doc[i + 1])
+    )
+
+
+def closes_name(token: Token) -> bool:
+    """Whether a name ends at ``token``: a legal form with its full stop ("Co.", "Ltd.") ends a
+    company's name unless another legal form follows ("Co. Ltd."); a capitalised word after it
+    starts the next sentence ("S&C Trade PTY Co. S&C's employee")."""
+    doc, i = token.doc, token.i
+    if not (token.text.endswith(".") and LEGAL_TAIL.match(token.text)) or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return _is_name_token(nxt) and not LEGAL_TAIL.match(nxt.text) and nxt.lower_ not in CONNECTORS
+
+
+def legal_tail_at(doc: Doc, i: int, end: int) -> bool:
+    """Whether the comma at ``i`` puts a legal form after the name (", LLC", ", Inc."), not in front
+    of the next name of a list (", LLC Synesis")."""
+    if doc[i].text != "," or i + 1 >= end or not LEGAL_TAIL.match(doc[i + 1].text):
+        return False
+    return i + 2 >= end or not _in_name(doc[i + 2]) or bool(LEGAL_TAIL.match(doc[i + 2].text))
 
 
 # words that make a capitalised run an organisation's name, whatever title words it starts with
@@ -107,7 +144,9 @@ def name_span(head: Token) -> Span | None:
     start = head.i
     while start - 1 >= sent.start:
         prev = doc[start - 1]
-        if _is_name_token(prev) and prev.lower_ not in {"the", "a", "an"}:
+        if closes_name(prev):
+            break
+        if _in_name(prev) and prev.lower_ not in {"the", "a", "an"}:
             start -= 1
         elif (
             prev.lower_ in CONNECTORS
@@ -126,7 +165,9 @@ def name_span(head: Token) -> Span | None:
     end = head.i + 1
     while end < sent.end:
         nxt = doc[end]
-        if _is_name_token(nxt):
+        if closes_name(doc[end - 1]):
+            break
+        if _in_name(nxt):
             end += 1
         elif nxt.lower_ in CONNECTORS - {"the"} and end + 1 < sent.end and _is_name_token(doc[end + 1]):
             if nxt.lower_ in {"and", "&"} and (
@@ -135,7 +176,7 @@ def name_span(head: Token) -> Span | None:
             ):
                 break  # "A Partnership and B Ltd", "Iran Air and IRISL": two names, not one
             end += 1
-        elif nxt.text == "," and end + 1 < sent.end and LEGAL_TAIL.match(doc[end + 1].text):
+        elif legal_tail_at(doc, end, sent.end):
             end += 2
             if end < sent.end and doc[end].text == ".":
                 end += 1
@@ -225,8 +266,9 @@ def name_actor(head: Token, index: ActorIndex, gaz: Gazetteer) -> Actor | None:
 
 
 def refine_org_span(span: Span) -> list[Span]:
-    """NER organisation spans cut at list commas ("A LLC, B Partnership") and trimmed of a dangling
-    connector ("Defense Technology and"); a fuller capitalised run around the root wins."""
+    """NER organisation spans cut at list commas ("A LLC, B Partnership", "A Company, LLC B") and
+    after a legal form with its full stop ("A Co. A's employee"), and trimmed of a dangling connector
+    ("Defense Technology and"); a fuller capitalised run around the root wins."""
     doc = span.doc
     parts: list[Span] = []
     start = span.start
@@ -239,11 +281,12 @@ def refine_org_span(span: Span) -> list[Span]:
                 or doc[tok.i - 1].lower_.strip(".") in NAME_ENDS
             )
         )
-        if two_names or (
-            tok.text == "," and not (tok.i + 1 < span.end and LEGAL_TAIL.match(doc[tok.i + 1].text))
-        ):
+        if two_names or (tok.text == "," and not legal_tail_at(doc, tok.i, span.end)):
             if tok.i > start:
                 parts.append(doc[start : tok.i])
+            start = tok.i + 1
+        elif closes_name(tok) and tok.i + 1 < span.end:
+            parts.append(doc[start : tok.i + 1])
             start = tok.i + 1
     if start < span.end:
         parts.append(doc[start : span.end])
