@@ -53,6 +53,12 @@ ORGANISATIONS = [
     ("Hezbollah", "Hezbollah"),
     ("the Wagner Group", "Wagner Group"),
     ("the IRGC", "Islamic Revolutionary Guard Corps"),
+    # a branch of the IRGC that the lists name apart from it is its own organisation
+    (
+        "Iran’s Islamic Revolutionary Guard Corps Aerospace Force",
+        "Islamic Revolutionary Guard Corps Aerospace Force",
+    ),
+    ("the Quds Force", "Islamic Revolutionary Guard Corps Qods Force"),
     ("the Treasury Department", "US Department of the Treasury"),
     ("OFAC", "Office of Foreign Assets Control"),
     ("Kata\u2019ib Hezbollah", "Kata'ib Hizballah"),  # a curly apostrophe reads as the file's straight one

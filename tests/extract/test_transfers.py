@@ -62,6 +62,7 @@ DIRECTION = [
     ("Officials voiced concern over arms transfers between the DPRK and Russia.", ("KP", "RU")),
     # state organs stand for the state
     ("The IRGC delivered drones and explosives to Syria.", ("IR", "SY")),
+    ("The Quds Force delivered drones and explosives to Syria.", ("IR", "SY")),
     # passives, possessive nouns, imports, supplier nouns, origins
     ("Ballistic missiles were transferred to Russia by North Korea late last year.", ("KP", "RU")),
     ("The rockets were shipped from Iran to Yemen aboard a dhow.", ("IR", "YE")),
