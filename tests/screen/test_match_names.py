@@ -8,6 +8,7 @@ from materiel.screen.match import DEFAULT_THRESHOLD, match_names
 from materiel.screen.translit import hangul_to_latin, latin_variants
 
 MATCHES = [
+    ("Palestinian Islamic Jihad", "PALESTINIAN ISLAMIC JIHAD ORGANIZATION", "Organization"),  # one word added
     ("Kim Jong Un", "김정은", "Person"),
     ("Kim Jong Un", "KIM JONG-UN", "Person"),
     ("Kim Jong Un", "Kim Jongun", "Person"),
@@ -117,6 +118,17 @@ NOT_MATCHES = [
     ("Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARD CORPS AIR FORCE", "Organization"),
     ("IRGC Intelligence Organization", "IRGC", "Organization"),
     ("Islamic Revolutionary Guard Corps", IRGC_QF, "Organization"),
+    # a body below it, named by three words or more that end in organization or command
+    (
+        "Islamic Revolutionary Guard Corps Aerospace Force",
+        "ISLAMIC REVOLUTIONARY GUARD CORPS AEROSPACE FORCE SELF SUFFICIENCY JIHAD ORGANIZATION",
+        "Organization",
+    ),
+    (
+        "Islamic Revolutionary Guard Corps",
+        "ISLAMIC REVOLUTIONARY GUARD CORPS AL-GHADIR MISSILE COMMAND",
+        "Organization",
+    ),
     # an acronym in parentheses names the whole only at the end: "(IRGC)-QODS FORCE" is no IRGC
     ("IRGC", IRGC_QF, "Organization"),
     # the words of a state's name, agreeing, count less (many of its bodies bear them), a state

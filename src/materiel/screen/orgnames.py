@@ -163,14 +163,22 @@ def unit_words() -> frozenset[str]:
     return frozenset(str(w) for w in load_yaml("names.yaml").get("unit_words", []))
 
 
+def sub_body_ends() -> frozenset[str]:
+    """The last words of a body's name that, after two or more words of their own, name a body
+    below another ("... AEROSPACE FORCE SELF SUFFICIENCY JIHAD ORGANIZATION"; names.yaml
+    ``sub_body_ends``)."""
+    return frozenset(str(w) for w in load_yaml("names.yaml").get("sub_body_ends", []))
+
+
 def added_unit(tokens: Sequence[str], rest: Sequence[str], paired: int) -> bool:
     """Whether an organisation's name is another name of two or more words (``paired`` of them
     paired) with words added at its end (``rest``, its last parts) that name a unit: "ISLAMIC
     REVOLUTIONARY GUARD CORPS AIR FORCE", "... GROUND FORCES", "... INTELLIGENCE ORGANIZATION"
-    are units of the IRGC, listed apart from it."""
+    are units of the IRGC, listed apart from it; so is a body below it, named by three words or
+    more ending in one of ``sub_body_ends`` ("... AL-GHADIR MISSILE COMMAND")."""
     if paired < 2 or not rest or tuple(tokens[-len(rest) :]) != tuple(rest):
         return False
-    return not unit_words().isdisjoint(rest)
+    return not unit_words().isdisjoint(rest) or (len(rest) >= 3 and rest[-1] in sub_body_ends())
 
 
 def another_body(paired: Sequence[str], extra: Sequence[str], kinds: frozenset[str]) -> bool:
