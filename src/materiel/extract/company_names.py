@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from materiel.extract.gazetteer import Gazetteer
-from materiel.extract.names import NAME_ENDS, NOT_NAME_TYPES, is_headline, name_span
+from materiel.extract.names import NAME_ENDS, is_headline, name_span
 
 # a bank's name in one word: Belinvestbank, Promsvyazbank, Gazprombank
 _BANK_RE = re.compile(r"^[A-Z][a-z]{3,}bank$")
@@ -75,7 +75,7 @@ def mended(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
 def companies_left_out(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """The entities, with the companies' names no entity covers added as organisations (a number
     the NER tagged inside such a name is the name's: "JSC 558 Aircraft Repair Plant")."""
-    taken = {i for e in ents if e.label_ not in NOT_NAME_TYPES for i in range(e.start, e.end)}
+    taken = {i for e in ents if e.label_ != "CARDINAL" for i in range(e.start, e.end)}
     added: list[Span] = []
     for token in doc:
         if token.i in taken or not token.text[:1].isupper():
