@@ -27,6 +27,7 @@ from materiel.screen.normalise import NameForm, token_weight
 from materiel.screen.orgnames import added_places, added_unit, another_body, is_number
 from materiel.screen.parts import alike_onsets, crossed, korean_order_differs, part_similarity, skeleton
 from materiel.screen.phonetic import fold
+from materiel.screen.records import DEFAULT_THRESHOLD
 from materiel.screen.states import state_positions
 from materiel.screen.vocab import vocabulary
 
@@ -45,7 +46,7 @@ STATE_WORD = 0.5  # an organisation's words of a state's name, agreeing, count t
 # "PORT OLYA-3" vs "PORT OLYA-1", "Fund VIII" vs "Fund IX": each name numbered, another of one series
 # (a sister ship, the next vintage of a fund) is a hit at the default threshold and no higher, for
 # review; "Victory 3" vs "Victory", a number on one side only, is a near miss
-SERIES_CAP = 0.80
+SERIES_CAP = DEFAULT_THRESHOLD
 ONE_NUMBER = 0.85  # the number on one side only: a factor, and ...
 ONE_NUMBER_CAP = 0.75  # ... at most a near miss
 UNIT_CAP = 0.75  # "Islamic Revolutionary Guard Corps" vs its AIR FORCE: a unit of the body, for review

@@ -17,10 +17,10 @@ from materiel.screen.entry_names import name_feature
 from materiel.screen.normalise import NameForm, arabic_name_forms, is_person, name_forms
 from materiel.screen.qualifiers import birth_date_feature, country_feature, gender_feature, identifier_feature
 from materiel.screen.readers.common import country_code
+from materiel.screen.records import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD  # the public name is here
 from materiel.screen.records import Feature, ListedEntity, Match, Query
 from materiel.screen.vocab import vocabulary
 
-DEFAULT_THRESHOLD = 0.8
 WEAK_ALIAS_FACTOR = 0.9
 VESSEL_SLIP = 0.75  # the most a ship's one-word name scores against another one-word name
 ORG_SCHEMAS = frozenset({"Organization", "Company", "LegalEntity", "PublicBody"})

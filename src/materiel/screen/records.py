@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMAS = ("Person", "Organization", "Vessel", "Airplane", "LegalEntity")
+DEFAULT_THRESHOLD = 0.8  # a score at or above it is a match; below it, down to a floor, a near miss
 
 
 @dataclass(slots=True)
